@@ -12,6 +12,8 @@ export function severityRank(s: Severity): number {
 export interface Fix {
   description: string;
   location: Location;
+  /** The text the fix expects at `location` today; a fix whose text differs is dropped, never applied blind. */
+  original: string;
   replacement: string;
 }
 

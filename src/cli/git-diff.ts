@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { ConfigurationError } from '../errors.js';
+import { parseUnifiedDiff, type ChangedLines } from '../diff/patch.js';
+
+/** The lines changed between two commits, from `git diff` run in `cwd` (paths relative to it). */
+export function gitDiff(cwd: string, range: string): Map<string, ChangedLines> {
+  if (!/^[\w./~^@{}-]+(\.\.\.?[\w./~^@{}-]+)?$/.test(range) || range.startsWith('-')) {
+    throw new ConfigurationError(`--diff takes a range such as main..HEAD or origin/main...HEAD; '${range}' is not one.`);
+  }
+  let out: string;
+  try {
+    out = execFileSync('git', ['diff', '--no-color', '--no-ext-diff', '--no-renames', '--unified=0', '--relative', range, '--'], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    const stderr = (e as { stderr?: string }).stderr?.trim().split('\n')[0] ?? String(e);
+    throw new ConfigurationError(`git diff ${range} failed: ${stderr}. Run the CLI inside a git checkout and name commits that exist.`);
+  }
+  return parseUnifiedDiff(out);
+}

@@ -1,0 +1,200 @@
+import type { Resource } from './resource.js';
+import type { ResourceRef, Value } from './value.js';
+import { getProperty } from './value.js';
+
+/** Three-valued truth: undefined means "cannot be known statically". */
+export type Tri = boolean | undefined;
+
+/** Parse an ARM resource id string (`/subscriptions/../providers/Microsoft.X/y/name/z/child`) into type and name. */
+export function parseResourceId(id: string): { type: string; name: string } | undefined {
+  const at = id.toLowerCase().lastIndexOf('/providers/');
+  if (at < 0) return undefined;
+  const parts = id.slice(at + '/providers/'.length).split('/').filter((p) => p !== '');
+  if (parts.length < 3 || parts.length % 2 === 0) return undefined;
+  const types = [parts[0], parts[1]];
+  const names = [parts[2]];
+  for (let i = 3; i + 1 < parts.length; i += 2) {
+    types.push(parts[i]);
+    names.push(parts[i + 1]);
+  }
+  return { type: types.join('/'), name: names.join('/') };
+}
+
+function lastSegment(s: string): string {
+  const i = s.lastIndexOf('/');
+  return (i < 0 ? s : s.slice(i + 1)).toLowerCase();
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? '' : file.slice(0, i);
+}
+
+function isAncestorDir(a: string, b: string): boolean {
+  return a === '' || a === b || b.startsWith(a + '/');
+}
+
+/**
+ * All resources of one scan, linked: which resource points at which through scope, parent, or a reference
+ * in a property. Built once per scan; look-ups are indexed by type and symbol.
+ */
+export class Deployment {
+  private readonly byType = new Map<string, Resource[]>();
+  private readonly bySymbol = new Map<string, Resource[]>();
+
+  constructor(readonly resources: Resource[]) {
+    for (const r of resources) {
+      push(this.byType, r.type.toLowerCase(), r);
+      if (r.symbol !== undefined) push(this.bySymbol, `${r.file}#${r.symbol}`, r);
+    }
+  }
+
+  /** Resources of an ARM type (case-insensitive). */
+  ofType(type: string): Resource[] {
+    return this.byType.get(type.toLowerCase()) ?? [];
+  }
+
+  /**
+   * Whether two resources belong to one deployment: by default the folder tree a file sits in, so a file
+   * sees files in its own folder, in folders below it, and in the folders above it.
+   */
+  sameDeployment(a: Resource, b: Resource): boolean {
+    const da = dirOf(a.file);
+    const db = dirOf(b.file);
+    return isAncestorDir(da, db) || isAncestorDir(db, da) || sharesCaller(a, b);
+  }
+
+  /** The resources a reference may denote; `unresolved` when it names something not in the scan. */
+  resolve(ref: ResourceRef, from: Resource): Resource[] {
+    if (ref.symbol !== undefined) {
+      const file = ref.file ?? from.file;
+      const found = this.bySymbol.get(`${file}#${ref.symbol}`) ?? [];
+      if (found.length <= 1) return found;
+      // Several instances (a module used twice, one per parameter file): prefer the caller's own context.
+      const ctx = contextOf(from);
+      const same = found.filter((r) => contextOf(r) === ctx);
+      return same.length > 0 ? same : found;
+    }
+    if (ref.type !== undefined && ref.name !== undefined) {
+      const name = lastSegment(ref.name);
+      return this.ofType(ref.type).filter(
+        (r) => r.name.kind === 'string' && lastSegment(r.name.value as string) === name && this.sameDeployment(r, from),
+      );
+    }
+    return [];
+  }
+
+  /** Does this value denote `target` (its id, name or the resource itself)? Unknown when it cannot be told. */
+  refersTo(v: Value | undefined, target: Resource, from: Resource): Tri {
+    if (v === undefined) return false;
+    if (v.kind === 'unknown') {
+      if (!v.ref) return undefined;
+      const found = this.resolve(v.ref, from);
+      if (found.includes(target)) return true;
+      return found.length > 0 ? false : this.unresolvedRef(v.ref, target);
+    }
+    if (v.kind === 'string') {
+      const parsed = parseResourceId(v.value as string);
+      if (!parsed) return false;
+      if (parsed.type.toLowerCase() !== target.type.toLowerCase()) return false;
+      if (target.name.kind !== 'string') return undefined;
+      return lastSegment(parsed.name) === lastSegment(target.name.value as string);
+    }
+    return false;
+  }
+
+  /** A reference to something outside the scan may still be the target when its type fits. */
+  private unresolvedRef(ref: ResourceRef, target: Resource): Tri {
+    if (ref.type !== undefined && ref.type.toLowerCase() !== target.type.toLowerCase()) return false;
+    if (ref.symbol !== undefined) return false; // a symbol of this scan that is not the target
+    return undefined;
+  }
+
+  private refRefersTo(ref: ResourceRef | undefined, target: Resource, from: Resource): Tri {
+    if (!ref) return false;
+    const found = this.resolve(ref, from);
+    if (found.includes(target)) return true;
+    return found.length > 0 ? false : this.unresolvedRef(ref, target);
+  }
+
+  /**
+   * Resources of the given types that point at `target` — through `scope`, `parent`, a property path
+   * (`properties.targetResourceId`, `[*]` for every item of an array), or `any` reference in their body.
+   * `uncertain` is true when some candidate's pointer cannot be known statically.
+   */
+  related(target: Resource, types: string[], via: string): { matches: Resource[]; uncertain: boolean } {
+    const matches: Resource[] = [];
+    let uncertain = false;
+    for (const type of types) {
+      for (const c of this.ofType(type)) {
+        if (c === target || !this.sameDeployment(c, target)) continue;
+        let t: Tri;
+        if (via === 'scope') t = this.refRefersTo(c.scope, target, c);
+        else if (via === 'parent') t = this.refRefersTo(c.parent, target, c) || this.isNamedChild(c, target);
+        else if (via === 'any') t = this.anyRef(c, target);
+        else t = this.pathRefersTo(c.body, via.split('.'), target, c);
+        if (t === true) matches.push(c);
+        else if (t === undefined) uncertain = true;
+      }
+    }
+    return { matches, uncertain };
+  }
+
+  private isNamedChild(c: Resource, target: Resource): boolean {
+    if (!c.type.toLowerCase().startsWith(target.type.toLowerCase() + '/')) return false;
+    if (c.name.kind !== 'string' || target.name.kind !== 'string') return false;
+    return (c.name.value as string).toLowerCase().startsWith((target.name.value as string).toLowerCase() + '/');
+  }
+
+  private pathRefersTo(v: Value | undefined, steps: string[], target: Resource, from: Resource): Tri {
+    if (steps.length === 0) return this.refersTo(v, target, from);
+    if (v === undefined) return false;
+    if (v.kind === 'unknown') return v.ref ? this.refersTo(v, target, from) : undefined;
+    const [step, ...rest] = steps;
+    if (step.endsWith('[*]')) {
+      const arr = v.kind === 'object' ? getProperty(v, step.slice(0, -3))?.value : undefined;
+      if (arr === undefined) return false;
+      if (arr.kind === 'unknown') return undefined;
+      if (arr.kind !== 'array') return false;
+      return anyTri(arr.items.map((item) => this.pathRefersTo(item, rest, target, from)));
+    }
+    if (v.kind !== 'object') return false;
+    return this.pathRefersTo(getProperty(v, step)?.value, rest, target, from);
+  }
+
+  private anyRef(c: Resource, target: Resource): Tri {
+    const results: Tri[] = [this.refRefersTo(c.scope, target, c), this.refRefersTo(c.parent, target, c)];
+    const walk = (v: Value): void => {
+      if (v.kind === 'object') v.properties.forEach((p) => walk(p.value));
+      else if (v.kind === 'array') v.items.forEach(walk);
+      else if (v.kind === 'unknown' && v.ref) results.push(this.refersTo(v, target, c));
+      else if (v.kind === 'string' && (v.value as string).includes('/providers/')) results.push(this.refersTo(v, target, c));
+    };
+    walk(c.body);
+    // An unknown without a reference inside an arbitrary property says nothing; only references count here.
+    return results.some((r) => r === true) ? true : results.some((r) => r === undefined) ? undefined : false;
+  }
+}
+
+function anyTri(values: Tri[]): Tri {
+  if (values.some((v) => v === true)) return true;
+  return values.some((v) => v === undefined) ? undefined : false;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The part of a resource key after `file#symbol`: which module instance or parameter file it belongs to. */
+function contextOf(r: Resource): string {
+  const head = `${r.file}#${r.symbol ?? ''}`;
+  return r.key.startsWith(head) ? r.key.slice(head.length) : r.key;
+}
+
+function sharesCaller(a: Resource, b: Resource): boolean {
+  const ca = a.via?.[0]?.file;
+  const cb = b.via?.[0]?.file;
+  return (ca !== undefined && (ca === b.file || ca === cb)) || (cb !== undefined && cb === a.file);
+}
