@@ -6,17 +6,24 @@
 
 const ZWSP = '\u200b';
 
-/** Escape untrusted text for use in markdown prose. */
+/**
+ * Escape untrusted text for use in markdown prose: no emphasis, links, images, code, tables or HTML can start
+ * inside it, a leading character cannot open a heading, list or quote, and `@name` and `#123` are broken with
+ * a zero-width space so they mention nobody and link nothing; URLs do not become links.
+ */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()!|~+=-])/g, '\\$1')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/^([#+=-]|\d+[.)])/, '\\$1')
     .replace(/@/g, `@${ZWSP}`)
     .replace(/#/g, `#${ZWSP}`)
-    .replace(/:/g, (m, offset: number, all: string) => (all[offset + 1] === ':' ? `:${ZWSP}` : m));
+    .replace(/::/g, `:${ZWSP}:`)
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
 }
 
 /** Untrusted text as an inline code span (no markup, mentions or HTML inside); newlines become spaces. */
