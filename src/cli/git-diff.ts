@@ -9,7 +9,7 @@ export function gitDiff(cwd: string, range: string): Map<string, ChangedLines> {
   }
   let out: string;
   try {
-    out = execFileSync('git', ['diff', '--no-color', '--no-ext-diff', '--no-renames', '--unified=0', '--relative', range, '--'], {
+    out = execFileSync('git', ['diff', '--no-color', '--no-ext-diff', '--no-renames', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', '--relative', range, '--'], {
       cwd,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,

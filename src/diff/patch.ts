@@ -54,9 +54,9 @@ export function parseUnifiedDiff(diff: string): Map<string, ChangedLines> {
   const out = new Map<string, ChangedLines>();
   const chunks = diff.split(/^diff --git /m).slice(1);
   for (const chunk of chunks) {
-    const plus = /^\+\+\+ (?:b\/)?(.+?)\t?$/m.exec(chunk);
+    const plus = /^\+\+\+ (.+?)\t?$/m.exec(chunk);
     if (!plus || plus[1] === '/dev/null') continue;
-    const path = unquote(plus[1]);
+    const path = unquote(plus[1]).replace(/^b\//, '');
     const body = chunk.slice(chunk.search(/^@@/m) >= 0 ? chunk.search(/^@@/m) : chunk.length);
     out.set(path, parsePatch(body));
   }
