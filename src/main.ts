@@ -8,7 +8,7 @@ import { reportToPullRequest, WriteGuard, type PullRequestTarget } from './actio
 import { ConfigurationError, errorMessage } from './errors.js';
 import { loadRules } from './engine/load-rules.js';
 import { ruleFiles } from './engine/rule-files.js';
-import { FRONT_ENDS } from './formats/index.js';
+import { FRONT_ENDS, secretScanner } from './formats/index.js';
 import { createClient, type GitHubClient } from './github/client.js';
 import { uploadSarif } from './github/code-scanning.js';
 import { apiMessage } from './github/errors.js';
@@ -108,7 +108,7 @@ async function runAction(): Promise<void> {
   }
   collected ??= collectFullScan(ws, allPaths);
 
-  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: ws, frontEnds: FRONT_ENDS, rules });
+  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: ws, frontEnds: FRONT_ENDS, textScanners: [secretScanner], rules });
   const diagnostics = [...collected.diagnostics, ...result.diagnostics];
   const scope = collected.changes ? inputs.scope : 'all';
   const placed = placeFindings(result.findings, collected.changes, scope);

@@ -15,6 +15,8 @@ export interface ScanInput {
   /** Safe access to the rest of the workspace (modules, parameter files). */
   context: ParseContext;
   frontEnds: readonly FrontEnd[];
+  /** Scanners that read every file under review besides its own front end (the secret scanner). */
+  textScanners?: readonly FrontEnd[];
   rules: Rule[] | RuleIndex;
 }
 
@@ -64,9 +66,19 @@ export function scan(input: ScanInput): ScanResult {
   const parseAll = (files: SourceFile[], underReview: boolean): void => {
     for (const file of files) {
       const fe = frontEndFor(file, input.frontEnds);
-      if (!fe) continue;
+      let read = false;
+      if (fe) {
+        parsed.push(parseFile(file, fe, input.context));
+        read = true;
+      }
+      // Secrets are looked for in every file under review, whatever its format (context files are not ours to judge).
+      for (const scanner of underReview ? (input.textScanners ?? []) : []) {
+        if (!scanner.accepts(file.path, file.text)) continue;
+        parsed.push(parseFile(file, scanner, input.context));
+        read = true;
+      }
+      if (!read) continue;
       texts.set(file.path, file.text);
-      parsed.push(parseFile(file, fe, input.context));
       if (underReview) scanned.push(file.path);
     }
   };

@@ -4,7 +4,7 @@ import { collectChanges, collectFullScan } from '../action/collect.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { loadRules } from '../engine/load-rules.js';
 import { ruleFiles } from '../engine/rule-files.js';
-import { FRONT_ENDS } from '../formats/index.js';
+import { FRONT_ENDS, secretScanner } from '../formats/index.js';
 import { scan } from '../pipeline.js';
 import { formatJson, formatText } from '../report/console.js';
 import { placeFindings } from '../report/review-plan.js';
@@ -137,7 +137,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     collected = await collectChanges(ws, files, allPaths, include, [], async (f) => ws.read(f.path));
   } else collected = collectFullScan(ws, allPaths);
 
-  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: ws, frontEnds: FRONT_ENDS, rules });
+  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: ws, frontEnds: FRONT_ENDS, textScanners: [secretScanner], rules });
   const diagnostics = [...collected.diagnostics, ...result.diagnostics];
   const placed = placeFindings(result.findings, collected.changes, collected.changes ? scope : 'all');
   const verdict = decideVerdict(placed, failOn);

@@ -73,8 +73,8 @@ function loadRule(file: RuleFile): Rule {
     fix: raw.check.fix,
     includeExisting: raw.check['include-existing'] ?? false,
   };
-  for (const cond of [check.when, check.require, check.forbid]) {
-    if (cond) validateCondition(cond, 'check', fail);
+  for (const [name, cond] of [['when', check.when], ['require', check.require], ['forbid', check.forbid]] as const) {
+    if (cond) validateCondition(cond, `check.${name}`, fail);
   }
   return {
     meta: {

@@ -1,0 +1,4 @@
+import type { NamedCheck } from '../conditions.js';
+
+/** Named checks for the network rules (see rules/). */
+export const networkChecks: Record<string, NamedCheck> = {};

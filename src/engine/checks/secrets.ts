@@ -1,0 +1,4 @@
+import type { NamedCheck } from '../conditions.js';
+
+/** Named checks for the secrets rules (see rules/). */
+export const secretsChecks: Record<string, NamedCheck> = {};
