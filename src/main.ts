@@ -8,17 +8,16 @@ import { reportToPullRequest, WriteGuard, type PullRequestTarget } from './actio
 import { ConfigurationError, errorMessage } from './errors.js';
 import { loadRules } from './engine/load-rules.js';
 import { ruleFiles } from './engine/rule-files.js';
-import { FRONT_ENDS, secretScanner } from './formats/index.js';
 import { createClient, type GitHubClient } from './github/client.js';
 import { uploadSarif } from './github/code-scanning.js';
 import { apiMessage } from './github/errors.js';
 import { listPullRequestFiles, readBlob, type Repo } from './github/pull-request.js';
-import { scan } from './pipeline.js';
 import { selectAnnotations } from './report/annotations.js';
-import { placeFindings } from './report/review-plan.js';
 import { toSarif } from './report/sarif.js';
 import { jobSummaryMarkdown, type Delivery, type RunReport } from './report/summary.js';
-import { countBySeverity, decideVerdict } from './report/verdict.js';
+import { countBySeverity } from './report/verdict.js';
+import { loadPolicy } from './policy/load.js';
+import { runReview } from './review.js';
 import { safeLogText, type Logger } from './util/logger.js';
 import { globWorkspace } from './workspace/select.js';
 import { Workspace } from './workspace/workspace.js';
@@ -77,8 +76,10 @@ export async function run(): Promise<void> {
 
 async function runAction(): Promise<void> {
   const inputs = readInputs((n) => core.getInput(n), process.env);
-  const rules = loadRules(ruleFiles());
+  const allRules = loadRules(ruleFiles());
   const ws = new Workspace(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const policy = loadPolicy(ws, new Set(allRules.map((r) => r.meta.id)), inputs.config);
+  const exclude = [...inputs.exclude, ...policy.config.exclude];
   const eventName = github.context.eventName ?? process.env.GITHUB_EVENT_NAME ?? '';
   const payload = (github.context.payload ?? {}) as Record<string, unknown>;
   const repo = repoOf();
@@ -94,7 +95,7 @@ async function runAction(): Promise<void> {
     notes: [],
   };
 
-  const allPaths = await globWorkspace(ws.root, inputs.paths, inputs.exclude);
+  const allPaths = await globWorkspace(ws.root, inputs.paths, exclude);
   let pr: PullRequestTarget | undefined;
   let collected: Collected | undefined;
   if (PR_EVENTS.has(eventName)) {
@@ -103,23 +104,22 @@ async function runAction(): Promise<void> {
     else if (!gh) delivery.notes.push('No token was given, so the pull request could not be read: the whole workspace was scanned and judged.');
     else {
       pr = { repo, number: event.number, headSha: event.headSha };
-      collected = await collectPullRequest(gh, pr, ws, allPaths, inputs, eventName === 'pull_request_target', delivery);
+      collected = await collectPullRequest(gh, pr, ws, allPaths, inputs.paths, exclude, eventName === 'pull_request_target', delivery);
     }
   }
   collected ??= collectFullScan(ws, allPaths);
 
-  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: ws, frontEnds: FRONT_ENDS, textScanners: [secretScanner], rules });
-  const diagnostics = [...collected.diagnostics, ...result.diagnostics];
-  const scope = collected.changes ? inputs.scope : 'all';
-  const placed = placeFindings(result.findings, collected.changes, scope);
-  const verdict = decideVerdict(placed, inputs.failOn);
+  const { result, rules, placed, diagnostics, verdict, scope, failOn } = runReview({ ws, rules: allRules, policy, collected, scope: inputs.scope, failOn: inputs.failOn });
+  const changedPolicy = policy.files.filter((f) => collected.changes?.files.has(f));
+  if (changedPolicy.length > 0) delivery.notes.push(`This pull request changes the audit's own settings (${changedPolicy.join(', ')}); review that change with care.`);
   const report: RunReport = {
     placed,
     diagnostics,
     rules,
     verdict,
-    failOn: inputs.failOn,
+    failOn,
     scope,
+    lessons: policy.lessons.map((l) => l.text),
     scannedFiles: result.scanned.length,
     typesPresent: new Set(result.parsed.flatMap((p) => p.resources.map((r) => r.type.toLowerCase()))),
     delivery,
@@ -142,7 +142,8 @@ async function runAction(): Promise<void> {
   const guard = new WriteGuard(delivery, logger);
   if (gh && pr && inputs.comment !== 'none') {
     const texts = new Map([...collected.files, ...collected.contextFiles].map((f) => [f.path, f.text]));
-    await reportToPullRequest(gh, pr, placed, report, rules, texts, { comment: inputs.comment, maxComments: inputs.maxComments }, guard, logger);
+    const lessonsFor = (ruleId: string): string[] => policy.lessons.filter((l) => l.rules.includes(ruleId)).map((l) => l.text);
+    await reportToPullRequest(gh, pr, placed, report, rules, texts, { comment: inputs.comment, maxComments: inputs.maxComments, lessonsFor }, guard, logger);
   }
   if (gh && repo && inputs.uploadSarif) await uploadToCodeScanning(gh, repo, sarifJson, eventName, pr, delivery);
 
@@ -158,7 +159,8 @@ async function collectPullRequest(
   pr: PullRequestTarget,
   ws: Workspace,
   allPaths: string[],
-  inputs: ActionInputs,
+  include: string[],
+  exclude: string[],
   fromApi: boolean,
   delivery: Delivery,
 ): Promise<Collected | undefined> {
@@ -171,7 +173,7 @@ async function collectPullRequest(
   }
   if (listed.truncated) delivery.notes.push('GitHub lists at most 3,000 files of a pull request; files beyond that were not reviewed.');
   const maxBytes = ws.maxBytes;
-  return collectChanges(ws, listed.files, allPaths, inputs.paths, inputs.exclude, async (f) => {
+  return collectChanges(ws, listed.files, allPaths, include, exclude, async (f) => {
     if (!fromApi) return ws.read(f.path);
     // pull_request_target: the workspace holds the base branch; the head's files come through the API, never checked out.
     if (!f.sha) return { ok: false, reason: 'GitHub gave no blob for it' };

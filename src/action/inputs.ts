@@ -7,8 +7,9 @@ export interface ActionInputs {
   token: string;
   paths: string[];
   exclude: string[];
-  failOn: FailOn;
-  scope: Scope;
+  /** Undefined when the input is empty: the config file's, else the default, applies. */
+  failOn?: FailOn;
+  scope?: Scope;
   comment: 'review' | 'summary' | 'none';
   maxComments: number;
   sarifFile: string;
@@ -17,7 +18,9 @@ export interface ActionInputs {
   config?: string;
 }
 
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T;
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback?: T): T | undefined;
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback?: T): T | undefined {
   const v = value.trim().toLowerCase();
   if (v === '') return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
@@ -45,8 +48,8 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
     token: get('token').trim(),
     paths: paths.length > 0 ? paths : DEFAULT_PATHS,
     exclude: splitList(get('exclude')),
-    failOn: oneOf('fail-on', get('fail-on'), ['critical', 'high', 'medium', 'low', 'none'] as const, 'high'),
-    scope: oneOf('scope', get('scope'), ['changed-lines', 'changed-files', 'all'] as const, 'changed-lines'),
+    failOn: oneOf('fail-on', get('fail-on'), ['critical', 'high', 'medium', 'low', 'none'] as const),
+    scope: oneOf('scope', get('scope'), ['changed-lines', 'changed-files', 'all'] as const),
     comment: oneOf('comment', get('comment'), ['review', 'summary', 'none'] as const, 'review'),
     maxComments,
     sarifFile: get('sarif-file').trim() || `${tmp}/azure-security-audit.sarif`,

@@ -1,15 +1,16 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectChanges, collectFullScan } from '../action/collect.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { loadRules } from '../engine/load-rules.js';
 import { ruleFiles } from '../engine/rule-files.js';
-import { FRONT_ENDS, secretScanner } from '../formats/index.js';
-import { scan } from '../pipeline.js';
 import { formatJson, formatText } from '../report/console.js';
-import { placeFindings } from '../report/review-plan.js';
 import { toSarif } from '../report/sarif.js';
-import { decideVerdict, type FailOn } from '../report/verdict.js';
+import type { FailOn } from '../report/verdict.js';
+import { DEFAULT_BASELINE_PATH, makeBaseline } from '../policy/baseline.js';
+import { loadPolicy } from '../policy/load.js';
+import { runReview } from '../review.js';
 import { DEFAULT_PATHS } from '../workspace/select.js';
 import { globWorkspace } from '../workspace/select.js';
 import { normalizeRelative, Workspace } from '../workspace/workspace.js';
@@ -32,10 +33,15 @@ const HELP = `${TOOL_NAME} ${VERSION} — security review of Azure infrastructur
 
 Usage:
   ${TOOL_NAME} scan [paths...] [options]
+  ${TOOL_NAME} baseline [paths...] [--config FILE] [--output FILE]
 
-Scans Bicep, ARM JSON, Terraform, Conditional Access policy JSON and GitHub workflow
-files under the given files or folders (default: the current folder) and reports
-what the security rules find.
+scan      Scans Bicep, ARM JSON, Terraform, Conditional Access policy JSON and GitHub
+          workflow files under the given files or folders (default: the current
+          folder) and reports what the security rules find.
+baseline  Writes the fingerprints of today's findings to a baseline file (default
+          .github/azure-security-audit-baseline.json). Name it in the config file
+          (baseline: <path>) or pass --baseline, and those findings count as existing:
+          only new ones fail.
 
 Options:
   --diff BASE..HEAD   judge only what changed between two commits (git diff); the
@@ -44,6 +50,8 @@ Options:
   --output FILE       write the report to FILE instead of standard output
   --fail-on LEVEL     critical, high (default), medium, low or none
   --scope SCOPE       with --diff: changed-lines (default), changed-files or all
+  --config FILE       configuration file (default .github/azure-security-audit.yml)
+  --baseline FILE     treat the findings in this baseline file as existing
   -h, --help          show this help
   -v, --version       show the version
 
@@ -90,6 +98,8 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
         output: { type: 'string' },
         'fail-on': { type: 'string' },
         scope: { type: 'string' },
+        config: { type: 'string' },
+        baseline: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -107,12 +117,12 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_PASS;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'scan') {
-    throw new ConfigurationError(command === undefined ? 'name a command: scan. See --help.' : `unknown command '${command}'; the command is scan. See --help.`);
+  if (command !== 'scan' && command !== 'baseline') {
+    throw new ConfigurationError(command === undefined ? 'name a command: scan or baseline. See --help.' : `unknown command '${command}'; the commands are scan and baseline. See --help.`);
   }
   const format = pick('--format', values.format, ['text', 'json', 'sarif'] as const, 'text');
-  const failOn = pick<FailOn>('--fail-on', values['fail-on'], ['critical', 'high', 'medium', 'low', 'none'], 'high');
-  const scope = pick<Scope>('--scope', values.scope, ['changed-lines', 'changed-files', 'all'], 'changed-lines');
+  const failOn = values['fail-on'] === undefined ? undefined : pick<FailOn>('--fail-on', values['fail-on'], ['critical', 'high', 'medium', 'low', 'none'], 'high');
+  const scope = values.scope === undefined ? undefined : pick<Scope>('--scope', values.scope, ['changed-lines', 'changed-files', 'all'], 'changed-lines');
 
   const ws = new Workspace(io.cwd);
   const include: string[] = [];
@@ -128,19 +138,30 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     if (isDir) include.push(...DEFAULT_PATHS.map((g) => (rel === '' ? g : `${rel}/${g}`)));
     else include.push(rel);
   }
-  const rules = loadRules(ruleFiles());
-  const allPaths = await globWorkspace(ws.root, include, []);
+  const allRules = loadRules(ruleFiles());
+  const policy = loadPolicy(ws, new Set(allRules.map((r) => r.meta.id)), values.config, { path: values.baseline, read: command === 'scan' });
+  const exclude = policy.config.exclude;
+  const allPaths = await globWorkspace(ws.root, include, exclude);
   let collected;
-  if (values.diff !== undefined) {
+  if (values.diff !== undefined && command === 'scan') {
     const changed = gitDiff(io.cwd, values.diff);
     const files = [...changed].map(([path, lines]) => ({ path, status: 'modified' as const, lines }));
-    collected = await collectChanges(ws, files, allPaths, include, [], async (f) => ws.read(f.path));
+    collected = await collectChanges(ws, files, allPaths, include, exclude, async (f) => ws.read(f.path));
   } else collected = collectFullScan(ws, allPaths);
 
-  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: ws, frontEnds: FRONT_ENDS, textScanners: [secretScanner], rules });
-  const diagnostics = [...collected.diagnostics, ...result.diagnostics];
-  const placed = placeFindings(result.findings, collected.changes, collected.changes ? scope : 'all');
-  const verdict = decideVerdict(placed, failOn);
+  const { result, rules, placed, diagnostics, verdict } = runReview({ ws, rules: allRules, policy, collected, scope, failOn });
+  if (command === 'baseline') {
+    const target = values.output ?? policy.config.baseline ?? DEFAULT_BASELINE_PATH;
+    const baseline = makeBaseline(result.findings);
+    try {
+      mkdirSync(dirname(resolve(io.cwd, target)), { recursive: true });
+      writeFileSync(resolve(io.cwd, target), JSON.stringify(baseline, null, 2) + '\n');
+    } catch (e) {
+      throw new ConfigurationError(`cannot write ${target}: ${errorMessage(e)}.`);
+    }
+    io.stdout(`Wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${target}.\n`);
+    return EXIT_PASS;
+  }
   // With --diff, report what is in scope; a full scan reports everything.
   const reported = placed.filter((p) => p.inScope || p.finding.suppression).map((p) => p.finding);
   let out: string;

@@ -143,6 +143,7 @@ function makeFinding(rule: Rule, subject: Subject, blame: Blame | undefined): Fi
     fingerprint: fingerprint(rule.meta.id, location.file, identity, path),
     resource: label,
     property: path || undefined,
+    resourceKey: resource.key,
   };
 }
 

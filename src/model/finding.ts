@@ -44,6 +44,8 @@ export interface Finding {
   resource?: string;
   /** ARM property path the finding is about, when it is about one. */
   property?: string;
+  /** Key of the resource the finding is about (for resource-level suppressions). */
+  resourceKey?: string;
   suppression?: Suppression;
   /** Set by policy: the finding was present in the baseline. */
   baseline?: boolean;
