@@ -80,13 +80,17 @@ export async function reportToPullRequest(
     const comments: InlineComment[] = plan.inline.map((f) => ({ finding: f, body: inlineCommentBody(f, byId.get(f.ruleId), lineText(f), opts.lessonsFor?.(f.ruleId) ?? []) }));
     const body = `**azure-security-audit** found ${comments.length} new finding${comments.length === 1 ? '' : 's'} on lines this pull request changes.`;
     try {
-      if (await guard.write('the review', () => postReview(gh, pr.repo, pr.number, pr.headSha, body, comments))) delivery.inlinePosted = comments.length;
-      else plan.overflow.push(...plan.inline);
+      const outcome = await postWithRecovery(comments, (batch) => guard.write('the review', () => postReview(gh, pr.repo, pr.number, pr.headSha, body, batch)));
+      delivery.inlinePosted = outcome.posted.length;
+      plan.overflow.push(...outcome.rejected.map((c) => c.finding));
+      if (outcome.refusedLines > 0) {
+        delivery.notes.push(`GitHub refused ${outcome.refusedLines} inline comment${outcome.refusedLines === 1 ? '' : 's'} (the line was not part of the diff it knows); ${outcome.refusedLines === 1 ? 'it was' : 'they were'} moved to the summary comment.`);
+        logger.warning(`GitHub refused ${outcome.refusedLines} review comment line(s); they were moved to the summary comment.`);
+      }
     } catch (e) {
       plan.overflow.push(...plan.inline);
-      const why = statusOf(e) === 422 ? 'GitHub refused a comment line' : apiMessage(e);
-      delivery.notes.push(`The review could not be posted (${why}); its findings were moved to the summary comment.`);
-      logger.warning(`Posting the review failed: ${why}.`);
+      delivery.notes.push(`The review could not be posted (${apiMessage(e)}); its findings were moved to the summary comment.`);
+      logger.warning(`Posting the review failed: ${apiMessage(e)}.`);
     }
   }
 
@@ -124,4 +128,53 @@ export async function reportToPullRequest(
     delivery.notes.push(`The summary comment could not be written (${apiMessage(e)}).`);
     logger.warning(`Writing the summary comment failed: ${apiMessage(e)}.`);
   }
+}
+
+/** At most this many extra review calls are spent finding the comments GitHub refuses. */
+export const MAX_REVIEW_RETRIES = 8;
+
+/**
+ * Post comments as one review; when GitHub answers 422 (a comment line it will not resolve, which rejects
+ * the whole review), split the batch and post the halves, so that only the refused comments are left out.
+ * The extra calls are bounded; what is left over goes to the summary comment. A permission refusal (the
+ * write guard returns false) leaves every comment over without further calls.
+ */
+export async function postWithRecovery(
+  comments: InlineComment[],
+  post: (batch: InlineComment[]) => Promise<boolean>,
+): Promise<{ posted: InlineComment[]; rejected: InlineComment[]; refusedLines: number }> {
+  const posted: InlineComment[] = [];
+  const rejected: InlineComment[] = [];
+  let refusedLines = 0;
+  let budget = MAX_REVIEW_RETRIES;
+  let blocked = false;
+  const attempt = async (batch: InlineComment[], first: boolean): Promise<void> => {
+    if (blocked || (!first && budget-- <= 0)) {
+      rejected.push(...batch);
+      return;
+    }
+    try {
+      if (await post(batch)) posted.push(...batch);
+      else {
+        blocked = true;
+        rejected.push(...batch);
+      }
+    } catch (e) {
+      if (statusOf(e) !== 422) {
+        if (first) throw e;
+        rejected.push(...batch); // part of the review is already posted: keep the rest for the summary comment
+        return;
+      }
+      if (batch.length === 1) {
+        refusedLines++;
+        rejected.push(...batch);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await attempt(batch.slice(0, half), false);
+      await attempt(batch.slice(half), false);
+    }
+  };
+  await attempt(comments, true);
+  return { posted, rejected, refusedLines };
 }
