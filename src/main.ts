@@ -103,8 +103,10 @@ async function runAction(): Promise<void> {
     if (!event || !repo) delivery.notes.push('The event payload has no pull request number or head commit, so the whole workspace was scanned and judged.');
     else if (!gh) delivery.notes.push('No token was given, so the pull request could not be read: the whole workspace was scanned and judged.');
     else {
-      pr = { repo, number: event.number, headSha: event.headSha };
-      collected = await collectPullRequest(gh, pr, ws, allPaths, inputs.paths, exclude, eventName === 'pull_request_target', delivery);
+      const target = { repo, number: event.number, headSha: event.headSha };
+      collected = await collectPullRequest(gh, target, ws, allPaths, inputs.paths, exclude, eventName === 'pull_request_target', delivery);
+      // Without the pull request's diff no comment can be placed safely: then only the other reporters run.
+      if (collected) pr = target;
     }
   }
   collected ??= collectFullScan(ws, allPaths);

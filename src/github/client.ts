@@ -16,7 +16,9 @@ export interface ClientOptions {
   retryUnitMs?: number;
   /** Give up on one request after this long. */
   requestTimeoutMs?: number;
-  /** Space writes one second apart, as GitHub asks of integrations (tests turn this off). */
+  /** All GitHub calls of a run together, retries included, stop after this long. */
+  totalBudgetMs?: number;
+  /** Space writes (1 s) and notifying writes (3 s) apart, as GitHub asks of integrations (tests turn this off). */
   spaceWrites?: boolean;
 }
 
@@ -28,6 +30,7 @@ const LONGEST_RATE_LIMIT_WAIT_S = 90;
 export function createClient(opts: ClientOptions): GitHubClient {
   const unit = opts.retryUnitMs ?? 1000;
   const timeoutMs = opts.requestTimeoutMs ?? 30_000;
+  const deadline = Date.now() + (opts.totalBudgetMs ?? 6 * 60_000);
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string): void => {
     if (warned.has(key)) return;
@@ -52,11 +55,16 @@ export function createClient(opts: ClientOptions): GitHubClient {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
       // A stand-in for the write limiter's Bottleneck group that runs each write at once.
-      ...(opts.spaceWrites === false ? { write: noSpacing } : {}),
+      ...(opts.spaceWrites === false ? { write: noSpacing, notifications: noSpacing } : {}),
     } as unknown as ThrottleOptions,
     request: {
       fetch: (url: string | URL, init?: RequestInit) => {
-        const signal = AbortSignal.timeout(timeoutMs);
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          warnOnce('budget', 'The time allowed for GitHub calls is used up; the remaining calls were skipped.');
+          return Promise.reject(new Error('the time allowed for GitHub calls is used up'));
+        }
+        const signal = AbortSignal.timeout(Math.min(timeoutMs, left));
         return fetch(url, { ...init, signal }).catch((e: unknown) => {
           warnOnce(`network ${String(url).split('?')[0]}`, `Request to GitHub failed (${e instanceof Error ? e.message : String(e)}); retrying.`);
           throw e;
