@@ -207,3 +207,31 @@ describe('the action on other events', () => {
     expect(run.stdout).toContain("::error::The input 'fail-on' is 'severe'; use one of: critical, high, medium, low, none.");
   });
 });
+
+describe('the action with a team policy', () => {
+  test('suppressed findings are not commented and do not fail; lessons reach the summary and the rule\'s comments', async () => {
+    const after = HEADER + vault('kv-kept', 'false').replace('    enableRbacAuthorization: false', '    // azsec-ignore AZSEC-KV-001: break-glass vault, reviewed by security\n    enableRbacAuthorization: false') + '\n' + vault('kv-new', 'false');
+    const lessons = '# Lessons\n\n## Azure <!-- azure-security-audit -->\n\n- Vault access goes through the platform team\'s RBAC module (AZSEC-KV-001).\n';
+    const ws = makeWorkspace({ 'infra/main.bicep': after, 'LESSONS.md': lessons });
+    const payload = openPullRequest(gh, 7, HEAD1, [{ path: 'infra/main.bicep', after }]);
+    const run = await runAction({ apiUrl: gh.url, workspace: ws, event: 'pull_request', payload });
+    expect(gh.violations).toEqual([]);
+    expect(gh.reviewComments).toHaveLength(1);
+    expect(gh.reviewComments[0].body).toContain("'kv-new'");
+    expect(gh.reviewComments[0].body).toContain("**Project lesson:** Vault access goes through the platform team's RBAC module (AZSEC-KV-001).");
+    expect(run.outputs).toMatchObject({ findings: '1', result: 'fail' });
+    expect(run.summary).toContain('1 finding is suppressed');
+    expect(run.summary).toContain('suppressed: break-glass vault, reviewed by security');
+    expect(run.summary).toContain('### Project lessons (LESSONS.md)');
+    const results = readSarif(run).runs[0].results as unknown as { suppressions?: { kind: string; justification: string }[] }[];
+    expect(results.map((r) => r.suppressions?.[0]?.kind ?? 'active')).toEqual(['inSource', 'active']);
+  });
+
+  test('an invalid configuration file fails the step with its reason', async () => {
+    const ws = makeWorkspace({ 'infra/main.bicep': HEADER, '.github/azure-security-audit.yml': 'rules:\n  AZSEC-KV-001: sometimes\n' });
+    gh.addRepository(OWNER, REPO);
+    const run = await runAction({ apiUrl: gh.url, workspace: ws, event: 'push', payload: {}, ref: 'refs/heads/main' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::\.github\/azure-security-audit\.yml:2:\d+: 'rules\.AZSEC-KV-001' /);
+  });
+});
