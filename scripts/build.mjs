@@ -1,13 +1,34 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) into single ESM files for Node 20 and 24.
-// The rule files are read here, at build time, and embedded, so the bundle reads nothing but the user's files.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 
+const requireShim = "import { createRequire as __azsecCreateRequire } from 'node:module'; const require = __azsecCreateRequire(import.meta.url);";
+
+/** Run a TypeScript module's export at build time (bundled in memory, imported from a data URL). */
+async function evaluateModule(entry, exportName) {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'azsec-build-')), 'module.mjs');
+  await build({ entryPoints: [entry], bundle: true, outfile, format: 'esm', platform: 'node', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning', banner: { js: requireShim } });
+  try {
+    const mod = await import(pathToFileURL(outfile).href);
+    return mod[exportName];
+  } catch (e) {
+    // A rule file that does not load stops the build with its own message (not the module's source).
+    console.error(`build: ${entry} failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+
+// The rules are loaded and validated here, with the same code as at run time, and embedded already parsed:
+// the bundle then parses no YAML and compiles no schema at start-up.
 const ruleFiles = readdirSync('rules')
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => ({ path: `rules/${f}`, text: readFileSync(join('rules', f), 'utf8') }));
+const loadRules = await evaluateModule('src/engine/load-rules.ts', 'loadRules');
+const rules = loadRules(ruleFiles);
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
@@ -19,18 +40,15 @@ const common = {
   target: 'node20',
   // jsonc-parser's default entry is a UMD build that esbuild cannot follow; take its ESM build.
   mainFields: ['module', 'main'],
-  define: { __AZSEC_RULE_FILES__: JSON.stringify(ruleFiles) },
+  define: { __AZSEC_RULES__: JSON.stringify(rules) },
   legalComments: 'none',
   logLevel: 'warning',
 };
-const requireShim = "import { createRequire as __azsecCreateRequire } from 'node:module'; const require = __azsecCreateRequire(import.meta.url);";
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: requireShim } });
 
 // The configuration schema, for editors (yaml-language-server) and for reading.
-const { outputFiles } = await build({ ...common, entryPoints: ['src/policy/config-schema.ts'], write: false, format: 'esm', platform: 'neutral' });
-const mod = await import('data:text/javascript;base64,' + Buffer.from(outputFiles[0].text).toString('base64'));
-writeFileSync('dist/config.schema.json', JSON.stringify(mod.configSchema, null, 2) + '\n');
+writeFileSync('dist/config.schema.json', JSON.stringify(await evaluateModule('src/policy/config-schema.ts', 'configSchema'), null, 2) + '\n');
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],

@@ -6,8 +6,7 @@ import { readInputs, type ActionInputs } from './action/inputs.js';
 import { collectChanges, collectFullScan, type Collected } from './action/collect.js';
 import { reportToPullRequest, WriteGuard, type PullRequestTarget } from './action/github-run.js';
 import { ConfigurationError, errorMessage } from './errors.js';
-import { loadRules } from './engine/load-rules.js';
-import { ruleFiles } from './engine/rule-files.js';
+import { builtInRules } from './engine/load-rules.js';
 import { createClient, type GitHubClient } from './github/client.js';
 import { uploadSarif } from './github/code-scanning.js';
 import { apiMessage } from './github/errors.js';
@@ -76,7 +75,7 @@ export async function run(): Promise<void> {
 
 async function runAction(): Promise<void> {
   const inputs = readInputs((n) => core.getInput(n), process.env);
-  const allRules = loadRules(ruleFiles());
+  const allRules = builtInRules();
   const ws = new Workspace(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const policy = loadPolicy(ws, new Set(allRules.map((r) => r.meta.id)), inputs.config);
   const exclude = [...inputs.exclude, ...policy.config.exclude];

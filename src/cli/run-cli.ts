@@ -3,8 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectChanges, collectFullScan } from '../action/collect.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { loadRules } from '../engine/load-rules.js';
-import { ruleFiles } from '../engine/rule-files.js';
+import { builtInRules } from '../engine/load-rules.js';
 import { formatJson, formatText } from '../report/console.js';
 import { toSarif } from '../report/sarif.js';
 import type { FailOn } from '../report/verdict.js';
@@ -138,7 +137,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     if (isDir) include.push(...DEFAULT_PATHS.map((g) => (rel === '' ? g : `${rel}/${g}`)));
     else include.push(rel);
   }
-  const allRules = loadRules(ruleFiles());
+  const allRules = builtInRules();
   const policy = loadPolicy(ws, new Set(allRules.map((r) => r.meta.id)), values.config, { path: values.baseline, read: command === 'scan' });
   const exclude = policy.config.exclude;
   const allPaths = await globWorkspace(ws.root, include, exclude);

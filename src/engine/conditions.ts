@@ -1,7 +1,7 @@
 import type { Deployment, Tri } from '../model/deployment.js';
 import type { Resource } from '../model/resource.js';
 import { getProperty, isScalar, type Property, type Value } from '../model/value.js';
-import { NAMED_CHECKS } from './checks/index.js';
+import { namedChecks } from './checks/index.js';
 import { isInternetPrefix, portSpecCovers } from './network.js';
 import type { Condition, LeafCondition, ItemsCondition } from './rule.js';
 
@@ -82,7 +82,7 @@ export function evaluate(c: Condition, s: Subject, ctx: EvalContext): Outcome {
     return { ...o, result: o.result === undefined ? undefined : !o.result };
   }
   if ('related' in c) return evalRelated(c.related, s, ctx);
-  if ('check' in c) return NAMED_CHECKS[c.check](s, ctx, c.args ?? {});
+  if ('check' in c) return namedChecks()[c.check](s, ctx, c.args ?? {});
   if ('any-item' in c || 'all-items' in c || 'no-item' in c) return evalItems(c as ItemsCondition, s, ctx);
   return evalLeaf(c as LeafCondition, s);
 }

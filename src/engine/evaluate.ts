@@ -68,11 +68,15 @@ function evaluateRule(rule: Rule, resource: Resource, ctx: EvalContext): Finding
   return findings;
 }
 
-/** An item's name for messages and fingerprints (NSG rules and access policies have one; else its index). */
+/** An item's name for messages and fingerprints: its `name` (NSG rules have one), else `list #n`. */
 function itemName(subject: Subject): string | undefined {
-  if (subject.path === '' || subject.value.kind !== 'object') return subject.path === '' ? undefined : subject.path;
-  const name = lookup(subject.value, 'name');
-  return name.state === 'value' && name.value.kind === 'string' ? (name.value.value as string) : subject.path;
+  if (subject.path === '') return undefined;
+  if (subject.value.kind === 'object') {
+    const name = lookup(subject.value, 'name');
+    if (name.state === 'value' && name.value.kind === 'string') return name.value.value as string;
+  }
+  const m = /(?:^|\.)([^.]+)\.(\d+)$/.exec(subject.path);
+  return m ? `${m[1]} #${Number(m[2]) + 1}` : subject.path;
 }
 
 /** Where a finding goes: the property (key through value) when it is wrong, the subject's first line when it is missing. */
@@ -98,7 +102,7 @@ function firstLine(l: Location): Location {
 
 /** The user's name for a property path: Terraform attribute names where the front end recorded them. */
 function propertyName(resource: Resource, path: string): string {
-  const source = resource.sourceNames?.[path.replace(/\.\d+(?=\.|$)/g, '')];
+  const source = resource.sourceNames?.[path] ?? resource.sourceNames?.[path.replace(/\.\d+(?=\.|$)/g, '')];
   if (source) return source;
   const steps = path.split('.').filter((s) => !/^\d+$/.test(s));
   if (steps[0] === 'properties' && steps.length > 1) steps.shift();

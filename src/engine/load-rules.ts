@@ -3,10 +3,10 @@ import type { Severity } from '../model/finding.js';
 import type { SourceFormat } from '../model/resource.js';
 import { CHECKLIST_IDS } from '../report/checklist.js';
 import { parseAndValidateYaml } from '../util/yaml-validate.js';
-import { NAMED_CHECKS } from './checks/index.js';
+import { namedChecks } from './checks/index.js';
 import type { Category, Check, Condition, Precision, Rule } from './rule.js';
 import { ruleSchema } from './rule-schema.js';
-import type { RuleFile } from './rule-files.js';
+import { bundledRules, ruleFiles, type RuleFile } from './rule-files.js';
 
 interface RawRule {
   id: string;
@@ -107,7 +107,7 @@ function validateCondition(c: Condition, field: string, fail: (field: string, me
   else if ('related' in c) {
     if (c.related.where) validateCondition(c.related.where, `${field}.related.where`, fail);
   } else if ('check' in c) {
-    if (!NAMED_CHECKS[c.check]) fail(`${field}.check`, `names '${c.check}', which is not a known check (${Object.keys(NAMED_CHECKS).sort().join(', ')})`);
+    if (!namedChecks()[c.check]) fail(`${field}.check`, `names '${c.check}', which is not a known check (${Object.keys(namedChecks()).sort().join(', ')})`);
   } else {
     const ops = Object.keys(c).filter((k) => k !== 'path' && k !== 'default' && k !== 'report');
     if (ops.length !== 1) fail(field, `must have exactly one operator beside 'path', found ${ops.length === 0 ? 'none' : ops.join(', ')}`);
@@ -124,4 +124,9 @@ function validateCondition(c: Condition, field: string, fail: (field: string, me
       if (sub) validateCondition(sub, `${field}.${k}`, fail);
     }
   }
+}
+
+/** The product's rules: compiled into the bundle at build time, or loaded from rules/ when run from source. */
+export function builtInRules(): Rule[] {
+  return bundledRules() ?? loadRules(ruleFiles());
 }
