@@ -5,6 +5,10 @@ import { patchOf } from '../support/run-action.js';
 export const OWNER = 'octo';
 export const REPO = 'infra';
 
+/**
+ * A Key Vault hardened against every rule but the one under test (RBAC), with its diagnostic setting and
+ * private endpoint: `rbac: 'true'` gives a template with no finding at all.
+ */
 export function vault(name: string, rbac: 'true' | 'false', symbol = name.replace(/-/g, '')): string {
   return `resource ${symbol} 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: '${name}'
@@ -16,12 +20,62 @@ export function vault(name: string, rbac: 'true' | 'false', symbol = name.replac
       name: 'standard'
     }
     enableRbacAuthorization: ${rbac}
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Disabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+    }
+  }
+}
+
+resource ${symbol}Logs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: ${symbol}
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource ${symbol}Endpoint 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: 'pe-${name}'
+  location: location
+  properties: {
+    subnet: {
+      id: subnetId
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'vault'
+        properties: {
+          privateLinkServiceId: ${symbol}.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
   }
 }
 `;
 }
 
-export const HEADER = `param location string = resourceGroup().location\n\n`;
+/** Params and the privatelink DNS zone every fixture template shares. */
+export const HEADER = `param location string = resourceGroup().location
+param subnetId string
+param workspaceId string
+
+resource dnsZone 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+}
+
+`;
 
 /** 1-based line of the n-th line containing `needle`. */
 export function lineOf(text: string, needle: string, nth = 1): number {

@@ -78,7 +78,7 @@ test('a pull request that deletes or renames every file works', async () => {
   expect(gh.violations).toEqual([]);
   expect(run.code === 0 || run.code === 1).toBe(true);
   expect(run.stderr).toBe('');
-  expect(run.summary).toContain('1 infrastructure file scanned');
+  expect(run.summary).toContain('1 file scanned');
 });
 
 test('names and values from the pull request cannot inject markdown, mentions, HTML or workflow commands', async () => {

@@ -196,7 +196,7 @@ describe('the action on other events', () => {
     const upload = gh.sarifUploads[0];
     expect(upload.ref).toBe('refs/heads/main');
     expect(run.outputs).toMatchObject({ result: 'fail', findings: '1', critical: '1' });
-    expect(run.summary).toContain('2 infrastructure files scanned');
+    expect(run.summary).toContain('3 files scanned'); // two templates, and package.json read for secrets
   });
 
   test('a bad input is a configuration error that says what to write', async () => {

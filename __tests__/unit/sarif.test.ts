@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { loadRules } from '../../src/engine/load-rules.js';
 import { ruleFiles } from '../../src/engine/rule-files.js';
 import { toSarif } from '../../src/report/sarif.js';
@@ -8,7 +9,12 @@ import { finding } from './helpers.js';
 
 const schemaPath = resolve('../shared/sarif/sarif-schema-2.1.0.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-const ajv = new Ajv({ allErrors: true, strict: false });
+// The official schema is draft-04; its formats (uri, date-time) are checked too.
+// Both packages are CommonJS with a default export; under NodeNext their default is the module object.
+const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default ?? AjvDraft04Module;
+const addFormats = (addFormatsModule as unknown as { default: (a: unknown) => void }).default ?? addFormatsModule;
+const ajv = new (AjvDraft04 as unknown as new (o: object) => import('ajv').default)({ allErrors: true, strict: false });
+addFormats(ajv);
 const validate = ajv.compile(schema);
 const rules = loadRules(ruleFiles());
 

@@ -1,4 +1,4 @@
-// An intentionally insecure example: every resource here breaks a rule of the security guide.
+// An intentionally insecure example: each resource breaks a rule of the security guide.
 param location string = resourceGroup().location
 
 @description('Left false on purpose: the vault then falls back to access policies.')
@@ -28,14 +28,51 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource legacyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: 'kv-example-legacy'
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stexampleinsecure'
+  location: location
+  sku: {
+    name: 'Standard_LRS'
+  }
+  kind: 'StorageV2'
+  properties: {
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {
+  name: 'nsg-example-insecure'
   location: location
   properties: {
-    tenantId: tenant().tenantId
-    sku: {
-      family: 'A'
-      name: 'standard'
+    securityRules: [
+      {
+        name: 'ssh-from-anywhere'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '22'
+        }
+      }
+    ]
+  }
+}
+
+resource storageKeyCheck 'Microsoft.Web/sites@2023-01-01' = {
+  name: 'app-example-insecure'
+  location: location
+  properties: {
+    siteConfig: {
+      appSettings: [
+        {
+          name: 'STORAGE_CONNECTION'
+          value: 'DefaultEndpointsProtocol=https;AccountName=stexampleinsecure;AccountKey=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmE=;EndpointSuffix=core.windows.net'
+        }
+      ]
     }
   }
 }

@@ -91,7 +91,7 @@ export function jobSummaryMarkdown(r: RunReport): string {
   const suppressed = r.placed.length - active.length;
   const out: string[] = [];
   out.push(`## ${r.verdict.result === 'fail' ? '❌' : '✅'} Azure security audit: ${r.verdict.result === 'fail' ? 'failed' : 'passed'}`);
-  out.push(`${escapeMarkdown(r.verdict.message)} Fail-on: **${r.failOn}**, scope: **${r.scope}**. ${r.scannedFiles} infrastructure file${r.scannedFiles === 1 ? '' : 's'} scanned with ${r.rules.length} rules.`);
+  out.push(`${escapeMarkdown(r.verdict.message)} Fail-on: **${r.failOn}**, scope: **${r.scope}**. ${r.scannedFiles} file${r.scannedFiles === 1 ? '' : 's'} scanned with ${r.rules.length} rules.`);
   out.push('| Severity | Findings | New in this change | Existing |\n|---|---:|---:|---:|');
   out[out.length - 1] += '\n' + SEVERITIES.map((s) => `| ${severityIcon(s)} ${s} | ${counts[s]} | ${r.pullRequest ? fresh[s] : '–'} | ${r.pullRequest ? counts[s] - fresh[s] : '–'} |`).join('\n');
   if (suppressed > 0) out.push(`${suppressed} finding${suppressed === 1 ? ' is' : 's are'} suppressed (listed below with the reason).`);
