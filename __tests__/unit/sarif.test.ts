@@ -7,7 +7,8 @@ import { ruleFiles } from '../../src/engine/rule-files.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { finding } from './helpers.js';
 
-const schemaPath = resolve('../shared/sarif/sarif-schema-2.1.0.json');
+// The official OASIS SARIF 2.1.0 schema (a copy of ../shared/sarif/sarif-schema-2.1.0.json, so the tests run anywhere).
+const schemaPath = resolve('__tests__/support/sarif-schema-2.1.0.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 // The official schema is draft-04; its formats (uri, date-time) are checked too.
 // Both packages are CommonJS with a default export; under NodeNext their default is the module object.
