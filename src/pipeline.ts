@@ -1,5 +1,6 @@
 import { verifyFix, evaluateRules, RuleIndex } from './engine/evaluate.js';
 import type { Rule } from './engine/rule.js';
+import type { RuleSettings } from './engine/conditions.js';
 import { Deployment } from './model/deployment.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import { compareFindings, type Finding } from './model/finding.js';
@@ -18,6 +19,8 @@ export interface ScanInput {
   /** Scanners that read every file under review besides its own front end (the secret scanner). */
   textScanners?: readonly FrontEnd[];
   rules: Rule[] | RuleIndex;
+  /** The team's settings the rules read (allowed management ranges, trusted locations). */
+  settings?: RuleSettings;
 }
 
 export interface ScanResult {
@@ -87,7 +90,7 @@ export function scan(input: ScanInput): ScanResult {
   parseAll((input.contextFiles ?? []).filter((f) => !reviewed.has(f.path)), false);
 
   const deployment = new Deployment(parsed.flatMap((p) => p.resources));
-  const findings = evaluateRules(index, deployment);
+  const findings = evaluateRules(index, deployment, input.settings);
   keepVerifiedFixes(findings, texts, input.context);
   findings.sort(compareFindings);
 

@@ -38,7 +38,7 @@ export function runReview(input: ReviewInput): Review {
   const { config } = input.policy;
   const rules = configureRules(input.rules, config);
   const { collected } = input;
-  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: input.ws, frontEnds: FRONT_ENDS, textScanners: [secretScanner], rules });
+  const result = scan({ files: collected.files, contextFiles: collected.contextFiles, context: input.ws, frontEnds: FRONT_ENDS, textScanners: [secretScanner], rules, settings: { managementSourceRanges: config.managementSourceRanges, trustedLocations: config.trustedLocations } });
   const fullScan = collected.changes === undefined;
   const notices = applyPolicy(result.findings, result.parsed, config, new Set(result.scanned), today(input.now), fullScan);
   if (input.policy.baseline) applyBaseline(result.findings, input.policy.baseline);

@@ -3,6 +3,7 @@ import type { Outcome, Subject } from '../../src/engine/conditions.js';
 import { identityChecks } from '../../src/engine/checks/identity.js';
 import { parseConditionalAccess } from '../../src/formats/conditional-access/index.js';
 import { Deployment } from '../../src/model/deployment.js';
+import { NO_SETTINGS, type EvalContext } from '../../src/engine/conditions.js';
 import type { Resource } from '../../src/model/resource.js';
 import { describeValue, V, type ObjectValue } from '../../src/model/value.js';
 
@@ -39,10 +40,10 @@ function policy(p: P): object {
 }
 
 /** Parse a list of policies (one per line, so each policy starts on line i + 2) and return its resources and deployment. */
-function policies(...ps: object[]): { resources: Resource[]; ctx: { deployment: Deployment } } {
+function policies(...ps: object[]): { resources: Resource[]; ctx: EvalContext } {
   const text = `[\n${ps.map((p) => JSON.stringify(p)).join(',\n')}\n]`;
   const parsed = parseConditionalAccess({ path: 'ca/policies.json', text });
-  return { resources: parsed.resources, ctx: { deployment: new Deployment(parsed.resources) } };
+  return { resources: parsed.resources, ctx: { deployment: new Deployment(parsed.resources), settings: NO_SETTINGS } };
 }
 
 function run(name: string, ps: object[], index = 0, args: Record<string, unknown> = {}): Outcome {
@@ -175,7 +176,7 @@ describe('kv-access-policy-excess', () => {
   const check = (r: Resource, i: number): Outcome => {
     const list = (r.body.properties[0].value as ObjectValue).properties[0].value;
     const value = list.kind === 'array' ? list.items[i] : list;
-    return identityChecks['kv-access-policy-excess']({ resource: r, value, path: `properties.accessPolicies.${i}` }, { deployment: new Deployment([r]) }, {});
+    return identityChecks['kv-access-policy-excess']({ resource: r, value, path: `properties.accessPolicies.${i}` }, { deployment: new Deployment([r]), settings: NO_SETTINGS }, {});
   };
 
   test('write and destroy rights are found case-insensitively and named in the message value', () => {

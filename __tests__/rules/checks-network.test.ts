@@ -4,6 +4,7 @@ import '../../src/engine/conditions.js';
 import { networkAclOpen, nsgRuleExposed, publicAccessClosed, vnetFlowLogInDeployment } from '../../src/engine/checks/network.js';
 import type { Subject } from '../../src/engine/conditions.js';
 import { Deployment } from '../../src/model/deployment.js';
+import { NO_SETTINGS } from '../../src/engine/conditions.js';
 import type { Location } from '../../src/model/location.js';
 import type { Resource } from '../../src/model/resource.js';
 import { V, type ObjectValue, type Value } from '../../src/model/value.js';
@@ -30,7 +31,7 @@ function resource(type: string, body: Record<string, unknown>, symbol = 'r'): Re
 }
 
 const subject = (r: Resource, value: Value = r.body, path = ''): Subject => ({ resource: r, value, path });
-const ctx = (...rs: Resource[]) => ({ deployment: new Deployment(rs) });
+const ctx = (...rs: Resource[]) => ({ deployment: new Deployment(rs), settings: NO_SETTINGS });
 
 function rule(props: Record<string, unknown>): Subject {
   const r = resource('Microsoft.Network/networkSecurityGroups/securityRules', { name: 'nsg/r', properties: props });

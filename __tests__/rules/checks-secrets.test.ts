@@ -2,6 +2,7 @@
 import { secretsChecks } from '../../src/engine/checks/secrets.js';
 import type { Subject } from '../../src/engine/conditions.js';
 import { Deployment } from '../../src/model/deployment.js';
+import { NO_SETTINGS } from '../../src/engine/conditions.js';
 import { lineLocation } from '../../src/model/location.js';
 import type { Resource } from '../../src/model/resource.js';
 import { V, type Value } from '../../src/model/value.js';
@@ -14,7 +15,7 @@ function secret(value: Value | undefined, type = 'Microsoft.KeyVault/vaults/secr
   const resource: Resource = { key: 'main.bicep#s', type, symbol: 's', name: V.str('partner', at(2)), body, loc: at(1), format, file: 'main.bicep' };
   return { resource, value: body, path: '' };
 }
-const ctx = { deployment: new Deployment([]) };
+const ctx = { deployment: new Deployment([]), settings: NO_SETTINGS };
 
 describe('literal-secret-value', () => {
   const check = secretsChecks['literal-secret-value'];

@@ -6,6 +6,7 @@ import { monitoringChecks } from '../../src/engine/checks/monitoring.js';
 import { effectSource, parameterReference, threatProtectionChecks } from '../../src/engine/checks/threat-protection.js';
 import { FRONT_ENDS } from '../../src/formats/index.js';
 import { Deployment } from '../../src/model/deployment.js';
+import { NO_SETTINGS } from '../../src/engine/conditions.js';
 import type { Resource } from '../../src/model/resource.js';
 
 const noFiles = { readFile: () => undefined, listFiles: () => [] };
@@ -24,7 +25,7 @@ function lineOf(text: string, snippet: string): number {
 
 function setup(path: string, text: string): { ctx: EvalContext; of: (symbol: string) => Subject } {
   const resources = parse(path, text);
-  const ctx = { deployment: new Deployment(resources) };
+  const ctx = { deployment: new Deployment(resources), settings: NO_SETTINGS };
   const of = (symbol: string): Subject => {
     const r = resources.find((x) => x.symbol === symbol);
     if (!r) throw new Error(`no resource ${symbol}`);
@@ -261,7 +262,7 @@ resource "azurerm_monitor_diagnostic_setting" "d" {
 `,
     );
     const kv = resources.find((r) => r.type === 'Microsoft.KeyVault/vaults')!;
-    expect(check({ resource: kv, value: kv.body, path: '' }, { deployment: new Deployment(resources) }, {}).result).toBeUndefined();
+    expect(check({ resource: kv, value: kv.body, path: '' }, { deployment: new Deployment(resources), settings: NO_SETTINGS }, {}).result).toBeUndefined();
   });
   test('the legacy ARM child form is matched by its name', () => {
     const resources = parse(
@@ -278,8 +279,8 @@ resource "azurerm_monitor_diagnostic_setting" "d" {
     );
     const deployment = new Deployment(resources);
     const [a, b] = resources.filter((r) => r.type === 'Microsoft.KeyVault/vaults');
-    expect(check({ resource: a, value: a.body, path: '' }, { deployment }, {}).result).toBe(true);
-    expect(check({ resource: b, value: b.body, path: '' }, { deployment }, {}).result).toBe(false);
+    expect(check({ resource: a, value: a.body, path: '' }, { deployment, settings: NO_SETTINGS }, {}).result).toBe(true);
+    expect(check({ resource: b, value: b.body, path: '' }, { deployment, settings: NO_SETTINGS }, {}).result).toBe(false);
   });
 });
 

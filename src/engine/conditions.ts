@@ -13,8 +13,19 @@ export interface Subject {
   path: string;
 }
 
+/** What a team told the rules about its environment (config file, LESSONS.md). */
+export interface RuleSettings {
+  /** CIDR ranges allowed to reach management ports (bastion subnets, admin networks). */
+  managementSourceRanges: string[];
+  /** Conditional Access named-location ids a policy may exclude (beside AllTrusted). */
+  trustedLocations: string[];
+}
+
+export const NO_SETTINGS: RuleSettings = { managementSourceRanges: [], trustedLocations: [] };
+
 export interface EvalContext {
   deployment: Deployment;
+  settings: RuleSettings;
 }
 
 /** Which value decided a condition: where a finding points. */

@@ -4,7 +4,7 @@ import type { Location } from '../model/location.js';
 import type { Resource, SourceFormat } from '../model/resource.js';
 import { resourceLabel } from '../model/resource.js';
 import { describeValue } from '../model/value.js';
-import { evaluate, lookup, type Blame, type EvalContext, type Subject } from './conditions.js';
+import { evaluate, lookup, NO_SETTINGS, type Blame, type EvalContext, type RuleSettings, type Subject } from './conditions.js';
 import { fingerprint } from './fingerprint.js';
 import type { Rule } from './rule.js';
 
@@ -29,8 +29,8 @@ export class RuleIndex {
 }
 
 /** Run every rule over every resource of the deployment; findings are unique by fingerprint. */
-export function evaluateRules(index: RuleIndex, deployment: Deployment): Finding[] {
-  const ctx: EvalContext = { deployment };
+export function evaluateRules(index: RuleIndex, deployment: Deployment, settings: RuleSettings = NO_SETTINGS): Finding[] {
+  const ctx: EvalContext = { deployment, settings };
   const byFingerprint = new Map<string, Finding>();
   for (const resource of deployment.resources) {
     for (const rule of index.forType(resource.type)) {
@@ -50,6 +50,8 @@ export function evaluateRules(index: RuleIndex, deployment: Deployment): Finding
 function subjectsOf(rule: Rule, resource: Resource): Subject[] {
   const path = rule.check.forEach;
   if (path === undefined) return [{ resource, value: resource.body, path: '' }];
+  // A child resource that is one item written on its own: the whole body is the item.
+  if (rule.check.itemTypes?.some((t) => t.toLowerCase() === resource.type.toLowerCase())) return [{ resource, value: resource.body, path: '' }];
   const found = lookup(resource.body, path);
   if (found.state !== 'value' || found.value.kind !== 'array') return [];
   return found.value.items.map((value, i) => ({ resource, value, path: `${path}.${i}` }));

@@ -27,6 +27,7 @@ interface RawRule {
   check: {
     resource: string | string[];
     'for-each'?: string;
+    'item-types'?: string[];
     when?: Condition;
     require?: Condition;
     forbid?: Condition;
@@ -67,6 +68,7 @@ function loadRule(file: RuleFile): Rule {
   const check: Check = {
     resource: Array.isArray(raw.check.resource) ? raw.check.resource : [raw.check.resource],
     forEach: raw.check['for-each'],
+    itemTypes: raw.check['item-types'],
     when: raw.check.when,
     require: raw.check.require,
     forbid: raw.check.forbid,

@@ -47,6 +47,7 @@ export const ruleSchema = {
       properties: {
         resource: { oneOf: [{ type: 'string' }, { type: 'array', minItems: 1, items: { type: 'string' } }] },
         'for-each': { type: 'string' },
+        'item-types': { type: 'array', items: { type: 'string' } },
         when: condition,
         require: condition,
         forbid: condition,

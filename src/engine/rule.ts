@@ -101,6 +101,11 @@ export interface Check {
   resource: string[];
   /** Evaluate once per item of this array instead of once per resource. */
   forEach?: string;
+  /**
+   * Resource types that are themselves one item of that array, declared on their own (an NSG's security rule
+   * as a child resource): checked as a single item, so one rule covers both ways of writing it.
+   */
+  itemTypes?: string[];
   /** Applicability: only subjects for which this is true are checked. */
   when?: Condition;
   /** Violation when this is false (unknown is never a violation). */

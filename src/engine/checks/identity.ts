@@ -321,6 +321,23 @@ const DEFAULT_MAX_EXCLUSIONS = 5;
  * admin role when it includes all users), Azure Management when the policy is about admins, or more than
  * `args.maxExclusions` users and groups.
  */
+/**
+ * `ca-untrusted-location-exclusion`: an admin policy that excludes a named location the team has not listed
+ * as trusted (configuration `trusted-locations`). Silent until the team lists its trusted locations: without
+ * that list nobody can tell an office network from an attacker-controlled one.
+ */
+const caUntrustedLocationExclusion: NamedCheck = (s, ctx) => {
+  const trusted = ctx.settings.trustedLocations.map((t) => t.trim().toLowerCase());
+  if (trusted.length === 0) return fine;
+  const admin = isAdminPolicy(s.value);
+  if (admin !== true) return admin === undefined ? unsure : fine;
+  const excluded = stringsAt(s.value, 'conditions.locations.excludeLocations');
+  const allowed = ['alltrusted', ...trusted];
+  const untrusted = excluded.items.filter((l) => !allowed.includes(l));
+  if (untrusted.length > 0) return violation(blameAt(s, 'conditions.locations.excludeLocations', 'only trusted locations', untrusted.join(', ')));
+  return excluded.state === 'unknown' || excluded.unknownItems ? unsure : fine;
+};
+
 const caHollowExclusions: NamedCheck = (s, _ctx, args) => {
   const p = s.value;
   const max = typeof args.maxExclusions === 'number' ? args.maxExclusions : DEFAULT_MAX_EXCLUSIONS;
@@ -423,6 +440,7 @@ export const identityChecks: Record<string, NamedCheck> = {
   'ca-admin-mfa-optional': caAdminMfaOptional,
   'ca-admin-no-sign-in-frequency': caAdminNoSignInFrequency,
   'ca-hollow-exclusions': caHollowExclusions,
+  'ca-untrusted-location-exclusion': caUntrustedLocationExclusion,
   'ca-legacy-block-policy': caLegacyBlockPolicy,
   'ca-legacy-block-gaps': caLegacyBlockGaps,
   'ca-no-legacy-block': caNoLegacyBlock,

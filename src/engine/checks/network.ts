@@ -2,8 +2,8 @@ import type { Tri } from '../../model/deployment.js';
 import { parseResourceId } from '../../model/deployment.js';
 import type { Resource } from '../../model/resource.js';
 import type { Value } from '../../model/value.js';
-import { lookup, type Blame, type EvalContext, type NamedCheck, type Outcome, type Subject } from '../conditions.js';
-import { isInternetPrefix, portRanges } from '../network.js';
+import { lookup, NO_SETTINGS, type Blame, type EvalContext, type NamedCheck, type Outcome, type RuleSettings, type Subject } from '../conditions.js';
+import { inAllowedRanges, isInternetPrefix, isPublicRange, portRanges } from '../network.js';
 
 /*
  * Named checks for the network rules (guide rules 4-6). Each is pure and returns the value to blame so that
@@ -276,8 +276,8 @@ function scalarsOf(v: Value): Value[] {
   return v.kind === 'array' ? v.items : [v];
 }
 
-/** Is the rule's source the whole internet? Looks at sourceAddressPrefix and sourceAddressPrefixes. */
-function sourceIsInternet(props: Value): Tri {
+/** Does some source prefix of the rule pass `test`? Looks at sourceAddressPrefix and sourceAddressPrefixes. */
+function sourceMatches(props: Value, test: (prefix: string) => Tri): Tri {
   let result: Tri = false;
   for (const path of ['sourceAddressPrefix', 'sourceAddressPrefixes']) {
     const found = lookup(props, path);
@@ -285,10 +285,21 @@ function sourceIsInternet(props: Value): Tri {
     if (found.state !== 'value') continue;
     for (const x of scalarsOf(found.value)) {
       if (x.kind === 'unknown') result = or(result, undefined);
-      else if (x.kind === 'string') result = or(result, isInternetPrefix(x.value as string));
+      else if (x.kind === 'string') result = or(result, test(x.value as string));
     }
   }
   return result;
+}
+
+/** Which sources a check looks for: the whole internet, or public ranges the team has not allowed. */
+export type ExposureSource = 'internet' | 'public-range';
+
+function sourceTest(from: ExposureSource, settings: RuleSettings): (prefix: string) => Tri {
+  if (from === 'internet') return isInternetPrefix;
+  return (p) => {
+    const pub = isPublicRange(p);
+    return pub === true ? !inAllowedRanges(p, settings.managementSourceRanges) : pub;
+  };
 }
 
 /** What one destination port spec exposes: 'all ports', or the sensitive services it covers. */
@@ -314,7 +325,7 @@ function propEquals(props: Value, path: string, wanted: string): Tri {
  * the internet reach every port or a management / database port. True is a violation; the blame is the
  * offending destination port value (the item of destinationPortRanges when a list).
  */
-export function nsgRuleExposed(s: Subject): Outcome {
+export function nsgRuleExposed(s: Subject, settings: RuleSettings = NO_SETTINGS, from: ExposureSource = 'internet'): Outcome {
   const propsAt = lookup(s.value, 'properties');
   if (propsAt.state !== 'value') return { result: propsAt.state === 'unknown' ? undefined : false };
   const props = propsAt.value;
@@ -325,7 +336,7 @@ export function nsgRuleExposed(s: Subject): Outcome {
   const protocol = protocolAt.state === 'value' && protocolAt.value.kind === 'string' ? (protocolAt.value.value as string).toLowerCase() : '*';
   // ICMP, ESP and AH carry no ports: a port range on such a rule exposes no service.
   if (protocol === 'icmp' || protocol === 'esp' || protocol === 'ah') return { result: false };
-  const internet = sourceIsInternet(props);
+  const internet = sourceMatches(props, sourceTest(from, settings));
   if (internet === false) return { result: false };
   const gateUnknown = internet === undefined || gates.includes(undefined);
   let portUnknown = false;
@@ -397,6 +408,6 @@ export const networkChecks: Record<string, NamedCheck> = {
   'public-network-access-closed': (s, ctx) => publicAccessClosed(s, ctx),
   'network-acl-open': (s, ctx) => networkAclOpen(s, ctx),
   'privatelink-zone-in-deployment': (s, ctx) => privatelinkZoneInDeployment(s, ctx),
-  'nsg-rule-exposed': (s) => nsgRuleExposed(s),
+  'nsg-rule-exposed': (s, ctx, args) => nsgRuleExposed(s, ctx.settings, args.from === 'public-range' ? 'public-range' : 'internet'),
   'vnet-flow-log-in-deployment': (s, ctx) => vnetFlowLogInDeployment(s, ctx),
 };
