@@ -235,3 +235,21 @@ describe('the action with a team policy', () => {
     expect(run.stdout).toMatch(/::error::\.github\/azure-security-audit\.yml:2:\d+: 'rules\.AZSEC-KV-001' /);
   });
 });
+
+describe('noise control', () => {
+  test('several findings on one new line become one comment', async () => {
+    const bare = `resource bare 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-bare'\n  location: location\n  properties: {\n    tenantId: tenant().tenantId\n    sku: {\n      family: 'A'\n      name: 'standard'\n    }\n    enableRbacAuthorization: true\n  }\n}\n`;
+    const after = HEADER + bare;
+    const ws = makeWorkspace({ 'infra/main.bicep': after });
+    const payload = openPullRequest(gh, 7, HEAD1, [{ path: 'infra/main.bicep', after }]);
+    const run = await runAction({ apiUrl: gh.url, workspace: ws, event: 'pull_request', payload });
+    expect(gh.violations).toEqual([]);
+    const line = lineOf(after, "resource bare 'Microsoft.KeyVault");
+    const onLine = gh.reviewComments.filter((c) => c.line === line);
+    expect(onLine).toHaveLength(1);
+    const count = Number(/\*\*(\d+) findings on this line\*\*/.exec(onLine[0].body)?.[1]);
+    expect(count).toBeGreaterThan(1);
+    expect(onLine[0].body.match(/azure-security-audit:fp=/g)).toHaveLength(count);
+    expect(Number(run.outputs['new-findings'])).toBe(count);
+  });
+});

@@ -1,5 +1,5 @@
 import { code, escapeMarkdown, fenced, truncateMarkdown } from '../../src/report/markdown.js';
-import { inlineCommentBody, readMarker } from '../../src/report/review-comment.js';
+import { fixedCommentBody, inlineCommentBody, lineCommentBody, readMarker, readMarkers, reopenedCommentBody } from '../../src/report/review-comment.js';
 import { safeLogText } from '../../src/util/logger.js';
 import { finding } from './helpers.js';
 
@@ -45,5 +45,24 @@ describe('untrusted text in markdown', () => {
     expect(body).toContain(`'@${ZW}admins'`);
     expect(body).toContain('```suggestion\n    enableRbacAuthorization: true // keep\n```');
     expect(readMarker(body)).toEqual({ fingerprint: f.fingerprint, state: 'open' });
+  });
+});
+
+describe('one comment for the findings of one line', () => {
+  test('lists each finding with its marker, and offers the one safe suggestion', () => {
+    const a = finding({ ruleId: 'AZSEC-KV-001', severity: 'CRITICAL', fingerprint: 'a'.repeat(32), fix: { description: 'x', location: { file: 'infra/main.bicep', line: 10, column: 30, endColumn: 35, endLine: 10 }, original: 'false', replacement: 'true' } });
+    const b = finding({ ruleId: 'AZSEC-DIAG-001', severity: 'MEDIUM', title: 'Key Vault has no diagnostic setting', message: "Key Vault 'kv' has no diagnostic setting.", fingerprint: 'b'.repeat(32) });
+    const body = lineCommentBody([a, b], new Map(), '    enableRbacAuthorization: false', () => []);
+    expect(body.startsWith('**2 findings on this line**')).toBe(true);
+    expect(body.indexOf('AZSEC-KV-001')).toBeLessThan(body.indexOf('AZSEC-DIAG-001'));
+    expect(readMarkers(body)).toEqual([
+      { fingerprint: 'a'.repeat(32), state: 'open' },
+      { fingerprint: 'b'.repeat(32), state: 'open' },
+    ]);
+    expect(body).toContain('```suggestion\n    enableRbacAuthorization: true\n```');
+    const fixed = fixedCommentBody(body, '2'.repeat(40));
+    expect(fixed).toContain('these findings are no longer reported as of 222222222222');
+    expect(readMarkers(fixed).map((m) => m.state)).toEqual(['fixed', 'fixed']);
+    expect(readMarkers(reopenedCommentBody(fixed)).map((m) => m.state)).toEqual(['open', 'open']);
   });
 });

@@ -37,7 +37,7 @@ describe('planReview', () => {
   test('inline comments only on diff lines; the rest of the scope goes to the sticky comment', () => {
     const placed = placeFindings([finding({ line: 10 }), finding({ line: 40 }), finding({ file: 'infra/big.json', line: 2 })], changes, 'changed-files');
     const plan = planReview(placed, [], 25, true);
-    expect(plan.inline.map((f) => f.location.line)).toEqual([10]);
+    expect(plan.inline.map((g) => g.map((f) => f.location.line))).toEqual([[10]]);
     expect(plan.overflow.map((f) => `${f.location.file}:${f.location.line}`)).toEqual(['infra/main.bicep:40', 'infra/big.json:2']);
   });
 
@@ -46,7 +46,7 @@ describe('planReview', () => {
     const crit = finding({ line: 11, severity: 'CRITICAL', fingerprint: 'b'.repeat(32) });
     const high = finding({ line: 12, severity: 'HIGH', fingerprint: 'c'.repeat(32) });
     const plan = planReview(placeFindings([low, crit, high], changes, 'changed-lines'), [], 2, true);
-    expect(plan.inline.map((f) => f.severity)).toEqual(['CRITICAL', 'HIGH']);
+    expect(plan.inline.map((g) => g.map((f) => f.severity))).toEqual([['CRITICAL'], ['HIGH']]);
     expect(plan.overflow.map((f) => f.severity)).toEqual(['LOW']);
   });
 
@@ -68,7 +68,26 @@ describe('planReview', () => {
   test('a marker pasted by a person is not trusted', () => {
     const f = finding({ line: 10 });
     const plan = planReview(placeFindings([f], changes, 'changed-lines'), [{ id: 9, body: marker(f.fingerprint, 'open'), fromBot: false }], 25, true);
-    expect(plan.inline).toEqual([f]);
+    expect(plan.inline).toEqual([[f]]);
+  });
+
+  test('findings of one line share one comment, most severe first; max-comments counts comments', () => {
+    const medium = finding({ line: 10, severity: 'MEDIUM', ruleId: 'AZSEC-DIAG-001', fingerprint: 'd'.repeat(32) });
+    const critical = finding({ line: 10, severity: 'CRITICAL', fingerprint: 'e'.repeat(32) });
+    const other = finding({ line: 12, severity: 'HIGH', fingerprint: 'f'.repeat(32) });
+    const plan = planReview(placeFindings([medium, critical, other], changes, 'changed-lines'), [], 1, true);
+    expect(plan.inline).toEqual([[critical, medium]]);
+    expect(plan.overflow).toEqual([other]);
+  });
+
+  test('a grouped comment is resolved only when all its findings are gone', () => {
+    const a = finding({ line: 10, fingerprint: 'a'.repeat(32) });
+    const body = `x\n${marker('a'.repeat(32), 'open')}\n${marker('b'.repeat(32), 'open')}`;
+    const stillOne = planReview(placeFindings([a], changes, 'changed-lines'), [{ id: 5, body, fromBot: true }], 25, true);
+    expect(stillOne.fixed).toEqual([]);
+    expect(stillOne.alreadyCommented).toEqual([a]);
+    const none = planReview([], [{ id: 5, body, fromBot: true }], 25, true);
+    expect(none.fixed.map((c) => c.id)).toEqual([5]);
   });
 
   test('comment mode summary puts every in-scope finding in the sticky comment', () => {

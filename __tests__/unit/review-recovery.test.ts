@@ -3,15 +3,15 @@ import type { InlineComment } from '../../src/github/comments.js';
 import { finding } from './helpers.js';
 
 function comments(n: number): InlineComment[] {
-  return Array.from({ length: n }, (_, i) => ({ finding: finding({ line: i + 1, fingerprint: String(i).padStart(32, '0') }), body: `c${i}` }));
+  return Array.from({ length: n }, (_, i) => ({ findings: [finding({ line: i + 1, fingerprint: String(i).padStart(32, '0') })], body: `c${i}` }));
 }
 
 /** A poster that refuses (422) any batch containing one of the bad lines, as GitHub rejects a whole review. */
 function github(bad: Set<number>) {
   const calls: number[][] = [];
   const post = async (batch: InlineComment[]): Promise<boolean> => {
-    calls.push(batch.map((c) => c.finding.location.line));
-    if (batch.some((c) => bad.has(c.finding.location.line))) throw Object.assign(new Error('Unprocessable Entity'), { status: 422 });
+    calls.push(batch.map((c) => c.findings[0].location.line));
+    if (batch.some((c) => bad.has(c.findings[0].location.line))) throw Object.assign(new Error('Unprocessable Entity'), { status: 422 });
     return true;
   };
   return { calls, post };
@@ -21,8 +21,8 @@ describe('a review GitHub refuses (422)', () => {
   test('is posted without the refused comment, which moves to the summary', async () => {
     const gh = github(new Set([7]));
     const r = await postWithRecovery(comments(10), gh.post);
-    expect(r.rejected.map((c) => c.finding.location.line)).toEqual([7]);
-    expect(r.posted.map((c) => c.finding.location.line).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10]);
+    expect(r.rejected.map((c) => c.findings[0].location.line)).toEqual([7]);
+    expect(r.posted.map((c) => c.findings[0].location.line).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10]);
     expect(r.refusedLines).toBe(1);
     expect(gh.calls.length).toBeLessThanOrEqual(1 + MAX_REVIEW_RETRIES);
   });

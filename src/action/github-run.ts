@@ -5,7 +5,7 @@ import type { GitHubClient } from '../github/client.js';
 import { editReviewComment, listReviewComments, postReview, upsertStickyComment, type InlineComment } from '../github/comments.js';
 import { apiMessage, isPermissionDenied, statusOf } from '../github/errors.js';
 import type { Repo } from '../github/pull-request.js';
-import { fixedCommentBody, inlineCommentBody, reopenedCommentBody } from '../report/review-comment.js';
+import { fixedCommentBody, lineCommentBody, reopenedCommentBody } from '../report/review-comment.js';
 import { planReview, type PlacedFinding } from '../report/review-plan.js';
 import { stickyCommentBody, type Delivery, type RunReport } from '../report/summary.js';
 import type { Logger } from '../util/logger.js';
@@ -77,18 +77,19 @@ export async function reportToPullRequest(
   };
 
   if (plan.inline.length > 0) {
-    const comments: InlineComment[] = plan.inline.map((f) => ({ finding: f, body: inlineCommentBody(f, byId.get(f.ruleId), lineText(f), opts.lessonsFor?.(f.ruleId) ?? []) }));
-    const body = `**azure-security-audit** found ${comments.length} new finding${comments.length === 1 ? '' : 's'} on lines this pull request changes.`;
+    const comments: InlineComment[] = plan.inline.map((group) => ({ findings: group, body: lineCommentBody(group, byId, lineText(group[0]), opts.lessonsFor) }));
+    const count = plan.inline.reduce((n, g) => n + g.length, 0);
+    const body = `**azure-security-audit** found ${count} new finding${count === 1 ? '' : 's'} on lines this pull request changes.`;
     try {
       const outcome = await postWithRecovery(comments, (batch) => guard.write('the review', () => postReview(gh, pr.repo, pr.number, pr.headSha, body, batch)));
-      delivery.inlinePosted = outcome.posted.length;
-      plan.overflow.push(...outcome.rejected.map((c) => c.finding));
+      delivery.inlinePosted = outcome.posted.reduce((n, c) => n + c.findings.length, 0);
+      plan.overflow.push(...outcome.rejected.flatMap((c) => c.findings));
       if (outcome.refusedLines > 0) {
         delivery.notes.push(`GitHub refused ${outcome.refusedLines} inline comment${outcome.refusedLines === 1 ? '' : 's'} (the line was not part of the diff it knows); ${outcome.refusedLines === 1 ? 'it was' : 'they were'} moved to the summary comment.`);
         logger.warning(`GitHub refused ${outcome.refusedLines} review comment line(s); they were moved to the summary comment.`);
       }
     } catch (e) {
-      plan.overflow.push(...plan.inline);
+      plan.overflow.push(...plan.inline.flat());
       delivery.notes.push(`The review could not be posted (${apiMessage(e)}); its findings were moved to the summary comment.`);
       logger.warning(`Posting the review failed: ${apiMessage(e)}.`);
     }
@@ -98,18 +99,17 @@ export async function reportToPullRequest(
   for (const c of plan.fixed) {
     if (edits >= MAX_COMMENT_EDITS) break;
     edits++;
-    const fp = /fp=([0-9a-f]+)/.exec(c.body)?.[1] ?? '';
     try {
-      if (await guard.write('marking resolved comments', () => editReviewComment(gh, pr.repo, c.id, fixedCommentBody(c.body, fp, pr.headSha)))) delivery.resolvedMarked++;
+      if (await guard.write('marking resolved comments', () => editReviewComment(gh, pr.repo, c.id, fixedCommentBody(c.body, pr.headSha)))) delivery.resolvedMarked++;
     } catch (e) {
       logger.warning(`Could not mark comment ${c.id} resolved: ${apiMessage(e)}.`);
     }
   }
-  for (const { comment, finding } of plan.reopened) {
+  for (const { comment } of plan.reopened) {
     if (edits >= MAX_COMMENT_EDITS) break;
     edits++;
     try {
-      await guard.write('reopening comments', () => editReviewComment(gh, pr.repo, comment.id, reopenedCommentBody(comment.body, finding.fingerprint)));
+      await guard.write('reopening comments', () => editReviewComment(gh, pr.repo, comment.id, reopenedCommentBody(comment.body)));
     } catch (e) {
       logger.warning(`Could not reopen comment ${comment.id}: ${apiMessage(e)}.`);
     }

@@ -11,7 +11,8 @@ export async function listReviewComments(gh: GitHubClient, repo: Repo, pullNumbe
 }
 
 export interface InlineComment {
-  finding: Finding;
+  /** The findings of one line (the first gives the place). */
+  findings: Finding[];
   body: string;
 }
 
@@ -23,7 +24,7 @@ export async function postReview(gh: GitHubClient, repo: Repo, pullNumber: numbe
     commit_id: commitId,
     event: 'COMMENT',
     body,
-    comments: comments.map((c) => ({ path: c.finding.location.file, line: c.finding.location.line, side: 'RIGHT' as const, body: c.body })),
+    comments: comments.map((c) => ({ path: c.findings[0].location.file, line: c.findings[0].location.line, side: 'RIGHT' as const, body: c.body })),
   });
 }
 

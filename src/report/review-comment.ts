@@ -5,6 +5,7 @@ import { escapeMarkdown, fenced } from './markdown.js';
 import { severityIcon } from './severity.js';
 
 const MARKER = /<!-- azure-security-audit:fp=([0-9a-f]{16,64}) state=(open|fixed) -->/;
+const MARKERS = new RegExp(MARKER.source, 'g');
 
 /** The hidden marker that ties a comment to a finding across runs. */
 export function marker(fingerprint: string, state: 'open' | 'fixed'): string {
@@ -13,8 +14,12 @@ export function marker(fingerprint: string, state: 'open' | 'fixed'): string {
 
 /** The fingerprint and state of one of our comments, or undefined for anybody else's. */
 export function readMarker(body: string): { fingerprint: string; state: 'open' | 'fixed' } | undefined {
-  const m = MARKER.exec(body);
-  return m ? { fingerprint: m[1], state: m[2] as 'open' | 'fixed' } : undefined;
+  return readMarkers(body)[0];
+}
+
+/** Every finding a comment of ours speaks for (a comment may group the findings of one line). */
+export function readMarkers(body: string): { fingerprint: string; state: 'open' | 'fixed' }[] {
+  return [...body.matchAll(MARKERS)].map((m) => ({ fingerprint: m[1], state: m[2] as 'open' | 'fixed' }));
 }
 
 /** A compact one-line heading for a finding: icon, severity, rule id and title. */
@@ -43,15 +48,39 @@ export function inlineCommentBody(f: Finding, rule: Rule | undefined, lineText: 
   return parts.join('\n\n');
 }
 
-/** The body of a comment whose finding is gone: struck through, with the marker switched to fixed. */
-export function fixedCommentBody(previous: string, fingerprint: string, sha: string): string {
-  const withoutMarker = previous.replace(MARKER, '').trimEnd();
-  const note = `✅ **Resolved** — this finding is no longer reported as of ${sha.slice(0, 12).replace(/[^0-9a-f]/gi, '')}.`;
-  return `${note}\n\n<details><summary>Original finding</summary>\n\n${withoutMarker}\n\n</details>\n\n${marker(fingerprint, 'fixed')}`;
+/**
+ * The body of one inline comment for the findings on one line: a single finding reads as above; several
+ * are listed together (most severe first), each with its own marker, so that a line gets one comment.
+ */
+export function lineCommentBody(findings: Finding[], rules: Map<string, Rule>, lineText: string | undefined, lessonsFor: (ruleId: string) => string[] = () => []): string {
+  if (findings.length === 1) return inlineCommentBody(findings[0], rules.get(findings[0].ruleId), lineText, lessonsFor(findings[0].ruleId));
+  const parts = [`**${findings.length} findings on this line**`];
+  const withFix = findings.filter((f) => f.fix && f.fix.location.line === f.location.line);
+  for (const f of findings) {
+    const rule = rules.get(f.ruleId);
+    parts.push(`${findingHeading(f)}\n\n${escapeMarkdown(f.message)}${rule ? `\n\n**How to fix:** ${rule.meta.remediation.summary}` : ''}`);
+    for (const lesson of lessonsFor(f.ruleId)) parts.push(`**Project lesson (${f.ruleId}):** ${escapeMarkdown(lesson)}`);
+  }
+  // One suggestion at most: two edits of one line cannot both be applied.
+  if (withFix.length === 1 && lineText !== undefined) {
+    const { column, endColumn } = withFix[0].fix!.location;
+    parts.push(fenced(lineText.slice(0, column - 1) + withFix[0].fix!.replacement + lineText.slice(endColumn - 1), 'suggestion'));
+  }
+  parts.push(`<sub>${TOOL_NAME} · ${findings.map((f) => `[${f.ruleId}](${ruleHelpUri(f.ruleId)})`).join(' · ')}</sub>`);
+  parts.push(findings.map((f) => marker(f.fingerprint, 'open')).join('\n'));
+  return parts.join('\n\n');
+}
+
+/** The body of a comment whose findings are all gone: folded away, with its markers switched to fixed. */
+export function fixedCommentBody(previous: string, sha: string): string {
+  const markers = readMarkers(previous);
+  const content = previous.replace(MARKERS, '').trimEnd();
+  const note = `✅ **Resolved** — ${markers.length === 1 ? 'this finding is' : 'these findings are'} no longer reported as of ${sha.slice(0, 12).replace(/[^0-9a-f]/gi, '')}.`;
+  return `${note}\n\n<details><summary>Original finding${markers.length === 1 ? '' : 's'}</summary>\n\n${content}\n\n</details>\n\n${markers.map((m) => marker(m.fingerprint, 'fixed')).join('\n')}`;
 }
 
 /** The body of a comment whose finding came back after it was marked resolved. */
-export function reopenedCommentBody(previous: string, fingerprint: string): string {
-  const inner = /<details><summary>Original finding<\/summary>\n\n([\s\S]*)\n\n<\/details>/.exec(previous)?.[1] ?? previous.replace(MARKER, '');
-  return `${inner.trimEnd()}\n\n${marker(fingerprint, 'open')}`;
+export function reopenedCommentBody(previous: string): string {
+  const inner = /<details><summary>Original findings?<\/summary>\n\n([\s\S]*)\n\n<\/details>/.exec(previous)?.[1] ?? previous.replace(MARKERS, '');
+  return `${inner.trimEnd()}\n\n${readMarkers(previous).map((m) => marker(m.fingerprint, 'open')).join('\n')}`;
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { placeOf, inScope, type ChangeSet, type Place, type Scope } from '../diff/classify.js';
-import { readMarker } from './review-comment.js';
+import { readMarkers } from './review-comment.js';
 
 /** One of the review comments already on the pull request. */
 export interface ExistingComment {
@@ -17,13 +17,13 @@ export interface PlacedFinding {
 }
 
 export interface ReviewPlan {
-  /** New inline comments to post in one review. */
-  inline: Finding[];
+  /** New inline comments to post in one review: the findings of one line each, most severe first. */
+  inline: Finding[][];
   /** In-scope findings that already have an open comment. */
   alreadyCommented: Finding[];
   /** In-scope findings that cannot be inline (outside the diff, or over max-comments): the sticky comment. */
   overflow: Finding[];
-  /** Our comments whose finding is gone: mark them resolved. */
+  /** Our comments whose findings are all gone: mark them resolved. */
   fixed: ExistingComment[];
   /** Our comments marked resolved whose finding is back: reopen them. */
   reopened: { comment: ExistingComment; finding: Finding }[];
@@ -49,29 +49,38 @@ function inlineable(p: PlacedFinding): boolean {
  */
 export function planReview(placed: PlacedFinding[], existing: ExistingComment[], maxComments: number, inlineAllowed: boolean): ReviewPlan {
   const ours = new Map<string, { comment: ExistingComment; state: 'open' | 'fixed' }>();
-  for (const c of existing) {
-    if (!c.fromBot) continue;
-    const m = readMarker(c.body);
-    if (m && !ours.has(m.fingerprint)) ours.set(m.fingerprint, { comment: c, state: m.state });
+  const trusted = existing.filter((c) => c.fromBot);
+  for (const c of trusted) {
+    for (const m of readMarkers(c.body)) if (!ours.has(m.fingerprint)) ours.set(m.fingerprint, { comment: c, state: m.state });
   }
   const plan: ReviewPlan = { inline: [], alreadyCommented: [], overflow: [], fixed: [], reopened: [] };
-  const candidates: Finding[] = [];
+  const lines = new Map<string, Finding[]>();
   for (const p of placed) {
     if (!p.inScope) continue;
     const prior = ours.get(p.finding.fingerprint);
     if (prior) {
       plan.alreadyCommented.push(p.finding);
-      if (prior.state === 'fixed') plan.reopened.push({ comment: prior.comment, finding: p.finding });
-    } else if (inlineAllowed && inlineable(p)) candidates.push(p.finding);
-    else plan.overflow.push(p.finding);
+      if (prior.state === 'fixed' && !plan.reopened.some((r) => r.comment === prior.comment)) plan.reopened.push({ comment: prior.comment, finding: p.finding });
+    } else if (inlineAllowed && inlineable(p)) {
+      const key = `${p.finding.location.file}\u0000${p.finding.location.line}`;
+      const group = lines.get(key);
+      if (group) group.push(p.finding);
+      else lines.set(key, [p.finding]);
+    } else plan.overflow.push(p.finding);
   }
-  const rank = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
-  const ordered = [...candidates].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const rank = (f: Finding): number => ({ CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 })[f.severity];
+  const groups = [...lines.values()].map((g) => g.sort((a, b) => rank(a) - rank(b)));
+  const ordered = [...groups].sort((a, b) => rank(a[0]) - rank(b[0]));
   const chosen = new Set(ordered.slice(0, Math.max(0, maxComments)));
-  for (const f of candidates) (chosen.has(f) ? plan.inline : plan.overflow).push(f);
+  for (const g of groups) {
+    if (chosen.has(g)) plan.inline.push(g);
+    else plan.overflow.push(...g);
+  }
+  // A comment is resolved when none of the findings it speaks for is reported any more.
   const present = new Set(placed.map((p) => p.finding.fingerprint));
-  for (const [fp, { comment, state }] of ours) {
-    if (state === 'open' && !present.has(fp)) plan.fixed.push(comment);
+  for (const c of trusted) {
+    const markers = readMarkers(c.body);
+    if (markers.length > 0 && markers.every((m) => m.state === 'open') && markers.every((m) => !present.has(m.fingerprint))) plan.fixed.push(c);
   }
   return plan;
 }
