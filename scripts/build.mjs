@@ -42,6 +42,8 @@ const common = {
   mainFields: ['module', 'main'],
   define: { __AZSEC_RULES__: JSON.stringify(rules) },
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 };
 

@@ -94,7 +94,8 @@ async function runAction(): Promise<void> {
     notes: [],
   };
 
-  const allPaths = await globWorkspace(ws.root, inputs.paths, exclude);
+  // The glob runs while the pull request's files are fetched.
+  const allPaths = globWorkspace(ws.root, inputs.paths, exclude);
   let pr: PullRequestTarget | undefined;
   let collected: Collected | undefined;
   if (PR_EVENTS.has(eventName)) {
@@ -108,7 +109,7 @@ async function runAction(): Promise<void> {
       if (collected) pr = target;
     }
   }
-  collected ??= collectFullScan(ws, allPaths);
+  collected ??= collectFullScan(ws, await allPaths);
 
   const { result, rules, placed, diagnostics, verdict, scope, failOn } = runReview({ ws, rules: allRules, policy, collected, scope: inputs.scope, failOn: inputs.failOn });
   const changedPolicy = policy.files.filter((f) => collected.changes?.files.has(f));
@@ -159,7 +160,7 @@ async function collectPullRequest(
   gh: GitHubClient,
   pr: PullRequestTarget,
   ws: Workspace,
-  allPaths: string[],
+  allPaths: Promise<string[]>,
   include: string[],
   exclude: string[],
   fromApi: boolean,
@@ -174,7 +175,7 @@ async function collectPullRequest(
   }
   if (listed.truncated) delivery.notes.push('GitHub lists at most 3,000 files of a pull request; files beyond that were not reviewed.');
   const maxBytes = ws.maxBytes;
-  return collectChanges(ws, listed.files, allPaths, include, exclude, async (f) => {
+  return collectChanges(ws, listed.files, await allPaths, include, exclude, async (f) => {
     if (!fromApi) return ws.read(f.path);
     // pull_request_target: the workspace holds the base branch; the head's files come through the API, never checked out.
     if (!f.sha) return { ok: false, reason: 'GitHub gave no blob for it' };

@@ -4,7 +4,10 @@ import { parseUnifiedDiff, type ChangedLines } from '../diff/patch.js';
 
 /** The lines changed between two commits, from `git diff` run in `cwd` (paths relative to it). */
 export function gitDiff(cwd: string, range: string): Map<string, ChangedLines> {
-  if (!/^[\w./~^@{}-]+(\.\.\.?[\w./~^@{}-]+)?$/.test(range) || range.startsWith('-')) {
+  // Split on the range operator first, then check each side: no pattern that can try every split.
+  const sides = range.includes('...') ? range.split('...') : range.split('..');
+  const ref = /^[\w/~^@{}-][\w./~^@{}-]*$/;
+  if (range.length > 500 || sides.length > 2 || !sides.every((s) => ref.test(s) && !s.includes('..')) || range.startsWith('-')) {
     throw new ConfigurationError(`--diff takes a range such as main..HEAD or origin/main...HEAD; '${range}' is not one.`);
   }
   let out: string;

@@ -137,7 +137,10 @@ function makeFinding(rule: Rule, subject: Subject, blame: Blame | undefined): Fi
   }
   for (const call of resource.via ?? []) related.push({ message: 'deployed through this module', location: plain(call) });
   const location = findingLocation(subject, blame);
-  const identity = `${resource.symbol ?? label}${item !== undefined ? `[${item}]` : ''}`;
+  // An expanded loop gives one resource per item under one symbol: its index (`[2]` in the key) tells them apart.
+  const head = `${resource.file}#${resource.symbol ?? ''}`;
+  const loopIndex = resource.key.startsWith(head) ? (/^\[\d+\]/.exec(resource.key.slice(head.length))?.[0] ?? '') : '';
+  const identity = `${resource.symbol ?? label}${loopIndex}${item !== undefined ? `[${item}]` : ''}`;
   return {
     ruleId: rule.meta.id,
     severity: rule.meta.severity,

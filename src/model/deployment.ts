@@ -68,12 +68,14 @@ export class Deployment {
   resolve(ref: ResourceRef, from: Resource): Resource[] {
     if (ref.symbol !== undefined) {
       const file = ref.file ?? from.file;
-      const found = this.bySymbol.get(`${file}#${ref.symbol}`) ?? [];
-      if (found.length <= 1) return found;
-      // Several instances (a module used twice, one per parameter file): prefer the caller's own context.
-      const ctx = contextOf(from);
-      const same = found.filter((r) => contextOf(r) === ctx);
-      return same.length > 0 ? same : found;
+      let found = this.bySymbol.get(`${file}#${ref.symbol}`) ?? [];
+      if (found.length > 1) {
+        // Several instances (a module used twice, one per parameter file): prefer the caller's own context.
+        const ctx = contextOf(from);
+        const same = found.filter((r) => contextOf(r) === ctx);
+        if (same.length > 0) found = same;
+      }
+      return found.flatMap((r) => (r.existing ? [r, ...this.declarationsOf(r)] : [r]));
     }
     if (ref.type !== undefined && ref.name !== undefined) {
       const name = lastSegment(ref.name);
@@ -82,6 +84,18 @@ export class Deployment {
       );
     }
     return [];
+  }
+
+  /**
+   * The resources of the scan that an `existing` declaration (or Terraform data source) stands for: same
+   * type and known name, in the same deployment.
+   */
+  private declarationsOf(existing: Resource): Resource[] {
+    if (existing.name.kind !== 'string') return [];
+    const name = (existing.name.value as string).toLowerCase();
+    return this.ofType(existing.type).filter(
+      (r) => !r.existing && r.name.kind === 'string' && (r.name.value as string).toLowerCase() === name && this.sameDeployment(r, existing),
+    );
   }
 
   /** Does this value denote `target` (its id, name or the resource itself)? Unknown when it cannot be told. */
@@ -130,7 +144,10 @@ export class Deployment {
         if (c === target || !this.sameDeployment(c, target)) continue;
         let t: Tri;
         if (via === 'scope') t = this.refRefersTo(c.scope, target, c);
-        else if (via === 'parent') t = this.refRefersTo(c.parent, target, c) || this.isNamedChild(c, target);
+        else if (via === 'parent') {
+          const r = this.refRefersTo(c.parent, target, c);
+          t = r === true || this.isNamedChild(c, target) ? true : r;
+        }
         else if (via === 'any') t = this.anyRef(c, target);
         else t = this.pathRefersTo(c.body, via.split('.'), target, c);
         if (t === true) matches.push(c);

@@ -18,24 +18,36 @@ export interface InlineSuppression {
   used: boolean;
 }
 
-const DIRECTIVE = /azsec-ignore\b\s*([^:\n]*?)\s*(?::\s*(.*?))?\s*(?:\*\/)?\s*$/;
+const KEYWORD = 'azsec-ignore';
 const RULE = /^AZSEC-[A-Z]+-\d{3}$/;
-const UNTIL = /\(\s*until\s+(\d{4}-\d{2}-\d{2})\s*\)\s*\.?\s*$/i;
+const UNTIL = /\(\s{0,8}until\s{1,8}(\d{4}-\d{2}-\d{2})\s{0,8}\)$/i;
+/** Longest directive text we read: a reason is a sentence, not an essay (and no input can make us slow). */
+const MAX_DIRECTIVE = 1000;
 
 /** Parse the text after `azsec-ignore`; a problem is a sentence for a notice. */
 export function parseDirective(text: string): { rules: string[]; reason: string; until?: string } | { problem: string } {
-  const m = DIRECTIVE.exec(text);
-  if (!m) return { problem: 'not an azsec-ignore directive' };
-  const rules = m[1].split(/[\s,]+/).filter(Boolean);
+  // Plain string steps, no backtracking: this text comes from the pull request.
+  const at = text.indexOf(KEYWORD);
+  if (at < 0) return { problem: 'not an azsec-ignore directive' };
+  let rest = text.slice(at + KEYWORD.length, at + KEYWORD.length + MAX_DIRECTIVE);
+  const newline = rest.indexOf('\n');
+  if (newline >= 0) rest = rest.slice(0, newline);
+  rest = rest.trim();
+  if (rest.endsWith('*/')) rest = rest.slice(0, -2).trim();
+  const colon = rest.indexOf(':');
+  const head = colon < 0 ? rest : rest.slice(0, colon);
+  const rules = head.split(/[\s,]+/).filter(Boolean);
   if (rules.length === 0) return { problem: 'azsec-ignore names no rule; write `azsec-ignore AZSEC-XXX-000: reason`' };
   const bad = rules.find((r) => !RULE.test(r));
-  if (bad) return { problem: `azsec-ignore names '${bad}', which is not a rule id (AZSEC-AREA-NNN)` };
-  let reason = (m[2] ?? '').trim();
+  if (bad) return { problem: `azsec-ignore names '${bad.slice(0, 40)}', which is not a rule id (AZSEC-AREA-NNN)` };
+  let reason = colon < 0 ? '' : rest.slice(colon + 1).trim();
+  if (reason.endsWith('.')) reason = reason.slice(0, -1).trimEnd();
   let until: string | undefined;
-  const u = UNTIL.exec(reason);
+  const open = reason.lastIndexOf('(');
+  const u = open >= 0 ? UNTIL.exec(reason.slice(open)) : null;
   if (u) {
     until = u[1];
-    reason = reason.slice(0, u.index).trim();
+    reason = reason.slice(0, open).trim();
   }
   if (reason === '') return { problem: `azsec-ignore ${rules.join(', ')} gives no reason; a suppression must say why (\`azsec-ignore ${rules[0]}: reason\`)` };
   return { rules, reason, until };

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Location } from '../../model/location.js';
 import type { Resource } from '../../model/resource.js';
-import { V, getProperty, type ObjectValue, type ResourceRef, type Value } from '../../model/value.js';
+import { V, getProperty, type ObjectValue, type Value } from '../../model/value.js';
 import type { Expr, ModuleDecl, ResourceDecl } from './ast.js';
 import { Evaluator, type Locals } from './evaluator.js';
 import { isExternalModulePath, resolveRelative } from './paths.js';
+import { readTarget, type TargetRead } from './targets.js';
 import { type FileUnit, type UnitCache, locIn } from './unit.js';
 
 /** A resource loop over a known collection of at most this many items gives one Resource per item. */
@@ -57,10 +58,12 @@ function splitType(t: string): { type: string; apiVersion: string | undefined } 
   return at < 0 ? { type: t, apiVersion: undefined } : { type: t.slice(0, at), apiVersion: t.slice(at + 1) };
 }
 
-/** A reference to a whole resource (`parent: nsg`, `scope: kv`), as opposed to one of its properties. */
-function wholeRef(v: Value | undefined): ResourceRef | undefined {
-  if (v?.kind === 'unknown' && v.ref?.symbol && v.ref.property === undefined) return { symbol: v.ref.symbol, file: v.ref.file };
-  return undefined;
+/** The expression of a property written directly in a resource or module body (`scope`, `parent`). */
+function propExpr(object: Expr | undefined, key: string): Expr | undefined {
+  if (object?.kind !== 'object') return undefined;
+  let found: Expr | undefined;
+  for (const item of object.items) if (item.kind === 'prop' && item.key === key) found = item.value;
+  return found;
 }
 
 /** Evaluates one template instance into resources (its own and those of the local modules it calls). */
@@ -68,6 +71,9 @@ export class TemplateEvaluator {
   private readonly ev: Evaluator;
   private readonly decls = new Map<string, { decl: ResourceDecl; parent: string | undefined }>();
   private readonly names = new Map<string, Value | null>();
+  /** Items of each expanded resource loop (null: not expanded), and the names of those items (null: unknown or busy). */
+  private readonly loopCollections = new Map<string, Value[] | null>();
+  private readonly itemNames = new Map<string, string | null>();
   readonly resources: Resource[] = [];
 
   constructor(
@@ -121,15 +127,71 @@ export class TemplateEvaluator {
   private parentOf(symbol: string): string | undefined {
     const d = this.decls.get(symbol)!;
     if (d.parent) return d.parent;
-    const obj = shape(d.decl.body).object;
-    if (obj?.kind !== 'object') return undefined;
-    for (const item of obj.items) {
-      if (item.kind === 'prop' && item.key === 'parent') {
-        const ref = wholeRef(this.ev.eval(item.value, undefined));
-        if (ref?.symbol && this.decls.has(ref.symbol)) return ref.symbol;
-      }
+    const read = this.target(propExpr(shape(d.decl.body).object, 'parent'), undefined, undefined);
+    const ref = read?.ref;
+    return ref?.symbol && this.decls.has(ref.symbol) ? ref.symbol : undefined;
+  }
+
+  /** Reads a `scope:` or `parent:` expression, with the referrer's loop variables and position. */
+  private target(expr: Expr | undefined, locals: Locals | undefined, ownIndex: number | undefined): TargetRead | undefined {
+    if (expr === undefined) return undefined;
+    return readTarget(expr, {
+      file: this.inst.unit.file,
+      eval: (e) => this.ev.eval(e, locals),
+      isResource: (s) => this.decls.has(s),
+      loopItems: (s) => {
+        if (!this.decls.has(s) || !shape(this.decls.get(s)!.decl.body).loop) return undefined;
+        return { expanded: this.expandedItems(s)?.length };
+      },
+      itemIdentity: (s, n) => {
+        const name = this.itemName(s, n);
+        return name === undefined ? undefined : { type: this.typeOf(s).type, name };
+      },
+      ownIndex,
+    });
+  }
+
+  /** The items of a resource's own loop when it is expanded one Resource per item; memoised. */
+  private expandedItems(symbol: string): Value[] | undefined {
+    const memo = this.loopCollections.get(symbol);
+    if (memo !== undefined) return memo ?? undefined;
+    this.loopCollections.set(symbol, null);
+    const loop = shape(this.decls.get(symbol)!.decl.body).loop;
+    const coll = loop ? this.ev.eval(loop.iterable, undefined) : undefined;
+    const items = coll?.kind === 'array' && coll.items.length <= MAX_EXPANDED_LOOP ? coll.items : undefined;
+    this.loopCollections.set(symbol, items ?? null);
+    return items;
+  }
+
+  /** The full name of item `n` of an expanded resource loop, when it is known; memoised. */
+  private itemName(symbol: string, n: number): string | undefined {
+    const key = `${symbol}[${n}]`;
+    if (this.itemNames.has(key)) return this.itemNames.get(key) ?? undefined;
+    this.itemNames.set(key, null);
+    const { loop, object } = shape(this.decls.get(symbol)!.decl.body);
+    const items = this.expandedItems(symbol);
+    const nameExpr = propExpr(object, 'name');
+    if (!loop || !items || n < 0 || n >= items.length || nameExpr === undefined) return undefined;
+    const locals = this.loopLocals(loop, items[n], n);
+    const written = this.ev.eval(nameExpr, locals);
+    const name = this.fullName(symbol, locals, n, written);
+    const text = name?.kind === 'string' ? (name.value as string) : undefined;
+    this.itemNames.set(key, text ?? null);
+    return text;
+  }
+
+  /**
+   * The full name of one evaluation of a resource: under `parent: vaults[i]` it is the name of that parent
+   * item when it is known, else what the parent symbol gives.
+   */
+  private fullName(symbol: string, locals: Locals | undefined, index: number | undefined, written: Value): Value | undefined {
+    const d = this.decls.get(symbol)!;
+    if (d.parent === undefined && written.kind === 'string') {
+      const read = this.target(propExpr(shape(d.decl.body).object, 'parent'), locals, index);
+      const item = read?.item ? this.itemName(read.item.symbol, read.item.index) : undefined;
+      if (item !== undefined) return V.str(`${item}/${written.value as string}`, written.loc, written.origin);
     }
-    return undefined;
+    return this.nameOf(symbol, locals, written);
   }
 
   /** The evaluated (full) name of a resource symbol, memoised; null while being computed (cycles). */
@@ -170,9 +232,9 @@ export class TemplateEvaluator {
       const body = this.ev.eval(object, locals);
       const obj: ObjectValue = body.kind === 'object' ? body : V.obj([], body.loc);
       const written = getProperty(obj, 'name')?.value;
-      const name = (written && this.nameOf(symbol, locals, written)) ?? V.unknown(`resource ${symbol} has no name`, base.loc);
-      const parentRef = parentSymbol ? { symbol: parentSymbol, file: this.inst.unit.file } : wholeRef(getProperty(obj, 'parent')?.value);
-      const scope = wholeRef(getProperty(obj, 'scope')?.value);
+      const name = (written && this.fullName(symbol, locals, index, written)) ?? V.unknown(`resource ${symbol} has no name`, base.loc);
+      const parentRef = parentSymbol ? { symbol: parentSymbol, file: this.inst.unit.file } : this.target(propExpr(object, 'parent'), locals, index)?.ref;
+      const scope = this.target(propExpr(object, 'scope'), locals, index);
       const r: Resource = {
         key: this.key(symbol, index),
         type: base.type,
@@ -185,7 +247,8 @@ export class TemplateEvaluator {
       };
       if (base.apiVersion) r.apiVersion = base.apiVersion;
       if (parentRef) r.parent = parentRef;
-      if (scope) r.scope = scope;
+      // `scope: subscription()` and friends point at no resource: no ref is recorded (see TargetRead.deployedAt).
+      if (scope?.ref) r.scope = scope.ref;
       if (base.existing) r.existing = true;
       if (base.conditional) r.conditional = true;
       if (isLoop || this.inst.loop) r.loop = true;
@@ -240,8 +303,8 @@ export class TemplateEvaluator {
     if (conditional || this.inst.conditional) r.conditional = true;
     if (loop || this.inst.loop) r.loop = true;
     if (this.inst.via.length) r.via = this.inst.via;
-    const scope = wholeRef(getProperty(obj, 'scope')?.value);
-    if (scope) r.scope = scope;
+    const scope = this.target(propExpr(object, 'scope'), locals, undefined);
+    if (scope?.ref) r.scope = scope.ref;
     this.resources.push(r);
 
     if (isExternalModulePath(decl.path) || decl.path === '' || /\.json$/i.test(decl.path)) return;
