@@ -27,7 +27,8 @@ export function formatText(findings: Finding[], diagnostics: Diagnostic[], colou
   const total = findings.filter((f) => !f.suppression).length;
   const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s.toLowerCase()}`);
   lines.push(`${total === 0 ? 'No findings' : `${total} finding${total === 1 ? '' : 's'} (${parts.join(', ')})`} in ${scanned} file${scanned === 1 ? '' : 's'}.`);
-  return lines.join('\n') + '\n';
+  // Run inside a workflow, a line starting with `::` would be read as a command: no line may start so.
+  return lines.map((l) => (l.startsWith('::') ? `:\u200b${l.slice(1)}` : l)).join('\n') + '\n';
 }
 
 /** The CLI's JSON report: findings and diagnostics with plain locations. */
