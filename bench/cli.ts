@@ -218,7 +218,7 @@ async function actionRun(files: number): Promise<{ firstRequestMs: number; total
   return { firstRequestMs: first - start, totalMs, requests };
 }
 
-const sizes = [100, 200, 400];
+const sizes = [400, 800, 1600];
 const rows: Record<string, unknown>[] = [];
 console.log('\nWhole CLI over a mixed corpus (Bicep + ARM + Terraform, one folder per app)');
 console.log('folders  files    MB      time(ms)  MB/s    files/s  peak RSS(MB)  findings');

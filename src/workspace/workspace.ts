@@ -30,6 +30,8 @@ export class Workspace implements ParseContext {
   readonly root: string;
   private readonly realRoot: string;
   private readonly cache = new Map<string, ReadResult>();
+  /** Front ends ask for the same folder once per file in it (parameter files, sibling .tf files). */
+  private readonly listings = new Map<string, string[]>();
 
   constructor(root: string, readonly maxBytes = DEFAULT_MAX_FILE_BYTES) {
     this.root = resolve(root);
@@ -95,6 +97,14 @@ export class Workspace implements ParseContext {
   listFiles(dir: string): string[] {
     const rel = normalizeRelative(dir);
     if (rel === undefined) return [];
+    const cached = this.listings.get(rel);
+    if (cached) return cached;
+    const listing = this.listUncached(rel);
+    this.listings.set(rel, listing);
+    return listing;
+  }
+
+  private listUncached(rel: string): string[] {
     let real: string;
     try {
       real = realpathSync(join(this.root, rel));
