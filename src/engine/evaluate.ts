@@ -70,7 +70,7 @@ function evaluateRule(rule: Rule, resource: Resource, ctx: EvalContext): Finding
   return findings;
 }
 
-/** An item's name for messages and fingerprints: its `name` (NSG rules have one), else `list #n`. */
+/** An item's name for messages and fingerprints: its `name` (NSG rules have one), else `list item n`. */
 function itemName(subject: Subject): string | undefined {
   if (subject.path === '') return undefined;
   if (subject.value.kind === 'object') {
@@ -78,7 +78,7 @@ function itemName(subject: Subject): string | undefined {
     if (name.state === 'value' && name.value.kind === 'string') return name.value.value as string;
   }
   const m = /(?:^|\.)([^.]+)\.(\d+)$/.exec(subject.path);
-  return m ? `${m[1]} #${Number(m[2]) + 1}` : subject.path;
+  return m ? `${m[1]} item ${Number(m[2]) + 1}` : subject.path;
 }
 
 /** Where a finding goes: the property (key through value) when it is wrong, the subject's first line when it is missing. */

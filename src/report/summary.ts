@@ -53,14 +53,15 @@ function isNew(p: PlacedFinding): boolean {
   return (p.place === 'added' || p.place === 'unpatched') && !p.finding.baseline;
 }
 
-export type ChecklistStatus = 'passed' | 'failed' | 'not applicable';
+export type ChecklistStatus = 'passed' | 'failed' | 'not applicable' | 'review by hand';
 
 /** Each checklist item's status: failed when a rule behind it has an unsuppressed finding; passed when its rules had something to check. */
 export function checklistStatus(report: Pick<RunReport, 'placed' | 'rules' | 'typesPresent'>): { item: ChecklistItem; status: ChecklistStatus; rules: string[] }[] {
   const failedRules = new Set(report.placed.filter((p) => !p.finding.suppression).map((p) => p.finding.ruleId));
   return CHECKLIST.map((item) => {
     const rules = report.rules.filter((r) => r.meta.checklist.includes(item.id));
-    let status: ChecklistStatus = 'not applicable';
+    // Items no rule can decide from templates (a rotation schedule, a runbook) are left to people.
+    let status: ChecklistStatus = rules.length === 0 ? 'review by hand' : 'not applicable';
     if (rules.some((r) => failedRules.has(r.meta.id))) status = 'failed';
     else if (rules.some((r) => r.check.resource.some((t) => report.typesPresent.has(t.toLowerCase())))) status = 'passed';
     return { item, status, rules: rules.map((r) => r.meta.id) };
@@ -107,7 +108,7 @@ export function jobSummaryMarkdown(r: RunReport): string {
   if (d.notes.length > 0) out.push('### Notes\n' + d.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
 
   out.push('### Pre-deployment security checklist');
-  const icon = { passed: '✅', failed: '❌', 'not applicable': '➖' };
+  const icon = { passed: '✅', failed: '❌', 'not applicable': '➖', 'review by hand': '📝' };
   let section = '';
   const rows: string[] = [];
   for (const { item, status, rules } of checklistStatus(r)) {
