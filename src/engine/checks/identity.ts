@@ -6,36 +6,9 @@
  */
 import type { Tri } from '../../model/deployment.js';
 import { CONDITIONAL_ACCESS_POLICY, type Resource } from '../../model/resource.js';
-import { getProperty, V, type Property, type Value } from '../../model/value.js';
+import { V, type Value } from '../../model/value.js';
 import { adminRole, AZURE_MANAGEMENT_APP_ID, CA_KEYWORDS } from '../../formats/conditional-access/roles.js';
-import type { Blame, EvalContext, NamedCheck, Outcome, Subject } from '../conditions.js';
-
-type Found = { state: 'missing' } | { state: 'unknown'; value: Value } | { state: 'value'; value: Value; property?: Property };
-
-/**
- * The value at a dotted path, as the evaluator's look-up sees it (an unknown on the way, or a spread of an
- * unknown object, makes it unknown). Written here rather than imported: conditions.ts imports this module
- * through the check registry, and a value import back would be a cycle.
- */
-function lookup(v: Value, path: string): Found {
-  let cur = v;
-  let prop: Property | undefined;
-  for (const step of path === '' ? [] : path.split('.')) {
-    if (cur.kind === 'unknown') return { state: 'unknown', value: cur };
-    if (cur.kind === 'object') {
-      prop = getProperty(cur, step);
-      if (!prop) {
-        const spread = getProperty(cur, '...');
-        return spread ? { state: 'unknown', value: spread.value } : { state: 'missing' };
-      }
-      cur = prop.value;
-    } else if (cur.kind === 'array' && /^\d+$/.test(step) && cur.items[Number(step)]) {
-      prop = undefined;
-      cur = cur.items[Number(step)];
-    } else return { state: 'missing' };
-  }
-  return cur.kind === 'unknown' ? { state: 'unknown', value: cur } : { state: 'value', value: cur, property: prop };
-}
+import { lookup, type Blame, type EvalContext, type NamedCheck, type Outcome, type Subject } from '../conditions.js';
 
 /** The strings of a list (or of a single string); `unknown` when the list or any item cannot be known. */
 interface Strings {
