@@ -86,6 +86,23 @@ describe('modules', () => {
     ]);
   });
 
+  it('keeps a .tfvars entry (plain or JSON) as the origin through module calls', () => {
+    for (const [vars, text, at] of [
+      ['terraform.tfvars', 'rbac = false\n', '1:8'],
+      ['terraform.tfvars.json', '{ "rbac": false }\n', '1:11'],
+    ]) {
+      const f = {
+        'main.tf': 'variable "rbac" {\n  default = true\n}\nmodule "m" {\n  source = "./m"\n  rbac   = var.rbac\n}\n',
+        [vars]: text,
+        'm/main.tf': 'variable "rbac" {}\nresource "azurerm_key_vault" "kv" {\n  enable_rbac_authorization = var.rbac\n}\n',
+      };
+      const rbac = valueAt(bySymbol(parseIn(f, 'main.tf'), 'azurerm_key_vault.kv'), 'properties.enableRbacAuthorization');
+      expect(rbac).toMatchObject({ kind: 'boolean', value: false });
+      expect([rbac.loc.file, pos(rbac.loc)]).toEqual(['m/main.tf', '3:31']);
+      expect([rbac.origin?.via, rbac.origin?.location.file, pos(rbac.origin!.location)]).toEqual(['var.rbac', vars, at]);
+    }
+  });
+
   it('marks resources of a counted module as conditional', () => {
     const f = {
       'main.tf': 'module "m" {\n  source = "./m"\n  count = var.on ? 1 : 0\n}\nvariable "on" { default = true }\n',

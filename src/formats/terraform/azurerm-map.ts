@@ -23,6 +23,9 @@
  *   namevalue       map → [{name, value}] (app settings)
  *   each:<path>     list of scalars → list of objects holding each at <path>
  *   map:a=b,c=d     string values renamed
+ *   csv             a comma-separated string → list of strings (azurerm 3.x); a list passes through
+ *   after:<attr>    the sibling attribute's value, '_', then this value (storage sku: Standard_LRS)
+ *   when:<attr>=<ARM path>  (with list/block) blocks whose <attr> is true go to this other ARM path
  *   set:<path>=<v>  also write a constant next to the value (relative to the same container, or the item)
  *   type=<ARM type> for @parent/@scope given by name: the type of the thing named
  *
@@ -80,6 +83,17 @@ azurerm_key_vault_access_policy.key_permissions          properties.accessPolici
 azurerm_key_vault_access_policy.certificate_permissions  properties.accessPolicies.0.permissions.certificates  lower
 azurerm_key_vault_access_policy.storage_permissions      properties.accessPolicies.0.permissions.storage  lower
 
+azurerm_key_vault_managed_hardware_security_module  Microsoft.KeyVault/managedHSMs
+azurerm_key_vault_managed_hardware_security_module.sku_name  sku.name
+azurerm_key_vault_managed_hardware_security_module.tenant_id  properties.tenantId
+azurerm_key_vault_managed_hardware_security_module.admin_object_ids  properties.initialAdminObjectIds
+azurerm_key_vault_managed_hardware_security_module.purge_protection_enabled  properties.enablePurgeProtection
+azurerm_key_vault_managed_hardware_security_module.soft_delete_retention_days  properties.softDeleteRetentionInDays
+azurerm_key_vault_managed_hardware_security_module.public_network_access_enabled  properties.publicNetworkAccess  enabled
+azurerm_key_vault_managed_hardware_security_module.network_acls  properties.networkAcls  block
+azurerm_key_vault_managed_hardware_security_module.network_acls.default_action  defaultAction
+azurerm_key_vault_managed_hardware_security_module.network_acls.bypass  bypass
+
 azurerm_key_vault_secret                           Microsoft.KeyVault/vaults/secrets
 azurerm_key_vault_secret.key_vault_id              @parent
 azurerm_key_vault_secret.value                     properties.value
@@ -103,6 +117,8 @@ azurerm_key_vault_key.rotation_policy.automatic    automatic  block
 # --- Storage ---
 azurerm_storage_account                            Microsoft.Storage/storageAccounts
 azurerm_storage_account.account_kind               kind
+azurerm_storage_account.account_tier               sku.tier
+azurerm_storage_account.account_replication_type   sku.name  after:account_tier
 azurerm_storage_account.public_network_access_enabled  properties.publicNetworkAccess  enabled
 azurerm_storage_account.allow_nested_items_to_be_public  properties.allowBlobPublicAccess
 azurerm_storage_account.allow_blob_public_access   properties.allowBlobPublicAccess
@@ -140,7 +156,7 @@ azurerm_cosmosdb_account.kind                      kind
 azurerm_cosmosdb_account.offer_type                properties.databaseAccountOfferType
 azurerm_cosmosdb_account.public_network_access_enabled  properties.publicNetworkAccess  enabled
 azurerm_cosmosdb_account.is_virtual_network_filter_enabled  properties.isVirtualNetworkFilterEnabled
-azurerm_cosmosdb_account.ip_range_filter           properties.ipRules
+azurerm_cosmosdb_account.ip_range_filter           properties.ipRules  csv  each:ipAddressOrRange
 azurerm_cosmosdb_account.local_authentication_disabled  properties.disableLocalAuth
 azurerm_cosmosdb_account.access_key_metadata_writes_enabled  properties.disableKeyBasedMetadataWriteAccess  invert
 azurerm_cosmosdb_account.minimal_tls_version       properties.minimalTlsVersion
@@ -163,6 +179,8 @@ azurerm_mssql_server.azuread_administrator.tenant_id  tenantId
 azurerm_sql_server                                 Microsoft.Sql/servers  like=azurerm_mssql_server
 azurerm_mssql_database                             Microsoft.Sql/servers/databases
 azurerm_mssql_database.server_id                   @parent
+azurerm_sql_database                               Microsoft.Sql/servers/databases
+azurerm_sql_database.server_name                   @parent  type=Microsoft.Sql/servers
 azurerm_mssql_firewall_rule                        Microsoft.Sql/servers/firewallRules
 azurerm_mssql_firewall_rule.server_id              @parent
 azurerm_mssql_firewall_rule.start_ip_address       properties.startIpAddress
@@ -199,6 +217,10 @@ azurerm_mysql_flexible_server.delegated_subnet_id  properties.network.delegatedS
 azurerm_mysql_flexible_server.private_dns_zone_id  properties.network.privateDnsZoneResourceId
 azurerm_mysql_flexible_server.backup_retention_days  properties.backup.backupRetentionDays
 azurerm_mysql_flexible_server.geo_redundant_backup_enabled  properties.backup.geoRedundantBackup  enabled
+azurerm_mysql_flexible_server_firewall_rule        Microsoft.DBforMySQL/flexibleServers/firewallRules
+azurerm_mysql_flexible_server_firewall_rule.server_name  @parent  type=Microsoft.DBforMySQL/flexibleServers
+azurerm_mysql_flexible_server_firewall_rule.start_ip_address  properties.startIpAddress
+azurerm_mysql_flexible_server_firewall_rule.end_ip_address    properties.endIpAddress
 
 azurerm_redis_cache                                Microsoft.Cache/redis
 azurerm_redis_cache.sku_name                       properties.sku.name
@@ -212,6 +234,10 @@ azurerm_redis_cache.access_keys_authentication_enabled  properties.disableAccess
 azurerm_redis_cache.subnet_id                      properties.subnetId
 azurerm_redis_cache.redis_configuration            properties.redisConfiguration  block
 azurerm_redis_cache.redis_configuration.active_directory_authentication_enabled  aad-enabled
+azurerm_redis_firewall_rule                        Microsoft.Cache/redis/firewallRules
+azurerm_redis_firewall_rule.redis_cache_name       @parent  type=Microsoft.Cache/redis
+azurerm_redis_firewall_rule.start_ip               properties.startIP
+azurerm_redis_firewall_rule.end_ip                 properties.endIP
 
 azurerm_servicebus_namespace                       Microsoft.ServiceBus/namespaces
 azurerm_servicebus_namespace.sku                   sku.name
@@ -221,6 +247,21 @@ azurerm_servicebus_namespace.minimum_tls_version   properties.minimumTlsVersion
 azurerm_servicebus_namespace.network_rule_set      properties.networkRuleSet  block
 azurerm_servicebus_namespace.network_rule_set.default_action  defaultAction
 azurerm_servicebus_namespace.network_rule_set.public_network_access_enabled  publicNetworkAccess  enabled
+azurerm_servicebus_namespace.network_rule_set.trusted_services_allowed  trustedServiceAccessEnabled
+azurerm_servicebus_namespace.network_rule_set.ip_rules  ipRules  each:ipMask
+azurerm_servicebus_namespace.network_rule_set.network_rules  virtualNetworkRules  list
+azurerm_servicebus_namespace.network_rule_set.network_rules.subnet_id  subnet.id
+azurerm_servicebus_namespace.network_rule_set.network_rules.ignore_missing_vnet_service_endpoint  ignoreMissingVnetServiceEndpoint
+
+azurerm_servicebus_namespace_network_rule_set      Microsoft.ServiceBus/namespaces/networkRuleSets  set:name=default
+azurerm_servicebus_namespace_network_rule_set.namespace_id  @parent
+azurerm_servicebus_namespace_network_rule_set.default_action  properties.defaultAction
+azurerm_servicebus_namespace_network_rule_set.public_network_access_enabled  properties.publicNetworkAccess  enabled
+azurerm_servicebus_namespace_network_rule_set.trusted_services_allowed  properties.trustedServiceAccessEnabled
+azurerm_servicebus_namespace_network_rule_set.ip_rules  properties.ipRules  each:ipMask
+azurerm_servicebus_namespace_network_rule_set.network_rules  properties.virtualNetworkRules  list
+azurerm_servicebus_namespace_network_rule_set.network_rules.subnet_id  subnet.id
+azurerm_servicebus_namespace_network_rule_set.network_rules.ignore_missing_vnet_service_endpoint  ignoreMissingVnetServiceEndpoint
 
 azurerm_eventhub_namespace                         Microsoft.EventHub/namespaces
 azurerm_eventhub_namespace.sku                     sku.name
@@ -230,6 +271,13 @@ azurerm_eventhub_namespace.minimum_tls_version     properties.minimumTlsVersion
 azurerm_eventhub_namespace.network_rulesets        properties.networkRuleSet  block
 azurerm_eventhub_namespace.network_rulesets.default_action  defaultAction
 azurerm_eventhub_namespace.network_rulesets.public_network_access_enabled  publicNetworkAccess  enabled
+azurerm_eventhub_namespace.network_rulesets.trusted_service_access_enabled  trustedServiceAccessEnabled
+azurerm_eventhub_namespace.network_rulesets.ip_rule  ipRules  list
+azurerm_eventhub_namespace.network_rulesets.ip_rule.ip_mask  ipMask
+azurerm_eventhub_namespace.network_rulesets.ip_rule.action  action
+azurerm_eventhub_namespace.network_rulesets.virtual_network_rule  virtualNetworkRules  list
+azurerm_eventhub_namespace.network_rulesets.virtual_network_rule.subnet_id  subnet.id
+azurerm_eventhub_namespace.network_rulesets.virtual_network_rule.ignore_missing_virtual_network_service_endpoint  ignoreMissingVnetServiceEndpoint
 
 azurerm_app_configuration                          Microsoft.AppConfiguration/configurationStores
 azurerm_app_configuration.sku                      sku.name
@@ -264,11 +312,16 @@ azurerm_container_registry.network_rule_set.default_action  defaultAction
 # --- Private networking ---
 azurerm_private_endpoint                           Microsoft.Network/privateEndpoints
 azurerm_private_endpoint.subnet_id                 properties.subnet.id
-azurerm_private_endpoint.private_service_connection  properties.privateLinkServiceConnections  list
+azurerm_private_endpoint.private_service_connection  properties.privateLinkServiceConnections  list  when:is_manual_connection=properties.manualPrivateLinkServiceConnections
 azurerm_private_endpoint.private_service_connection.name  name
 azurerm_private_endpoint.private_service_connection.private_connection_resource_id  properties.privateLinkServiceId
 azurerm_private_endpoint.private_service_connection.subresource_names  properties.groupIds
 azurerm_private_endpoint.private_service_connection.request_message  properties.requestMessage
+azurerm_private_endpoint.ip_configuration          properties.ipConfigurations  list
+azurerm_private_endpoint.ip_configuration.name     name
+azurerm_private_endpoint.ip_configuration.private_ip_address  properties.privateIPAddress
+azurerm_private_endpoint.ip_configuration.subresource_name    properties.groupId
+azurerm_private_endpoint.ip_configuration.member_name         properties.memberName
 azurerm_private_endpoint.private_dns_zone_group    properties.privateDnsZoneGroups  list
 azurerm_private_endpoint.private_dns_zone_group.name  name
 azurerm_private_endpoint.private_dns_zone_group.private_dns_zone_ids  properties.privateDnsZoneConfigs  each:properties.privateDnsZoneId
@@ -358,6 +411,7 @@ azurerm_security_center_subscription_pricing.extension.name  name
 azurerm_security_center_subscription_pricing.extension.additional_extension_properties  additionalExtensionProperties
 
 azurerm_security_center_contact                    Microsoft.Security/securityContacts
+azurerm_security_center_contact.name               name
 azurerm_security_center_contact.email              properties.emails
 azurerm_security_center_contact.phone              properties.phone
 azurerm_security_center_contact.alert_notifications  properties.alertNotifications.state  onoff

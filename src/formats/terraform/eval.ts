@@ -3,7 +3,7 @@ import { V, type Property, type Value } from '../../model/value.js';
 import type { Expr, TemplatePart } from './ast.js';
 import { callFunction } from './functions.js';
 import { locIn, withNames, type Env } from './scope.js';
-import { asBool, asNumber, asString, firstUnknown, iterate, originOf, relocate, unknownFrom, valuesEqual } from './values.js';
+import { asBool, asNumber, asString, firstUnknown, isVarsFileOrigin, iterate, originOf, relocate, unknownFrom, valuesEqual } from './values.js';
 
 /** Most items a for expression or template loop produces before we stop and call the result unknown. */
 const MAX_ITEMS = 10_000;
@@ -148,7 +148,9 @@ function evalTraversal(expr: Expr, env: Env, loc: Location): Value {
       const value = env.scope.vars.get(first);
       if (value === undefined) return V.unknown(`variable "${first}" has no default and no value in a .tfvars file`, loc);
       const v = applySteps(value, steps.slice(1), env, loc);
-      return relocate(v, loc, { via: `var.${first}`, location: v.loc });
+      // A .tfvars entry stays the origin however many module calls pass it on; otherwise the variable's
+      // own value (its default, or the caller's argument for a module) is where it was set.
+      return relocate(v, loc, v.origin && isVarsFileOrigin(v.origin) ? v.origin : { via: `var.${first}`, location: v.loc });
     }
     case 'local': {
       if (first === undefined) return V.unknown('local used without a name', loc);

@@ -3,13 +3,32 @@ import type { ParseContext } from '../../model/resource.js';
 import type { Value } from '../../model/value.js';
 import { attributeOf, blocksOf, type Block } from './ast.js';
 import { evaluate } from './eval.js';
+import { parseTerraformJson } from './json-syntax.js';
 import { parseHclSyntax, type HclSyntax } from './parser.js';
 import type { Env, ModuleScope, SourceUnit } from './scope.js';
+import { fromVarsFile } from './values.js';
 
 /** One parsed .tf / .tfvars file. */
 export interface LoadedFile {
   unit: SourceUnit;
   syntax: HclSyntax;
+}
+
+/** Is this a Terraform configuration file (native `.tf` or JSON `.tf.json`)? */
+export function isConfigFile(path: string): boolean {
+  return path.endsWith('.tf') || path.endsWith('.tf.json');
+}
+
+/** Is this a variable definitions file (`.tfvars` or `.tfvars.json`)? */
+export function isVarsFile(path: string): boolean {
+  return path.endsWith('.tfvars') || path.endsWith('.tfvars.json');
+}
+
+/** The syntax tree of a file, in whichever syntax its name says. */
+function syntaxOf(path: string, text: string): HclSyntax {
+  if (path.endsWith('.tf.json')) return parseTerraformJson(text);
+  if (path.endsWith('.tfvars.json')) return parseTerraformJson(text, true);
+  return parseHclSyntax(text);
 }
 
 /** Strip a byte-order mark so columns match what editors show. */
@@ -32,7 +51,7 @@ export function loadFile(path: string, rawText: string): LoadedFile {
     cache.set(path, hit);
     return hit.file;
   }
-  const file: LoadedFile = { unit: { file: path, lines: new LineIndex(text) }, syntax: parseHclSyntax(text) };
+  const file: LoadedFile = { unit: { file: path, lines: new LineIndex(text) }, syntax: syntaxOf(path, text) };
   if (hit) {
     cache.delete(path);
     cachedChars -= hit.text.length;
@@ -73,7 +92,7 @@ export function loadFolder(dir: string, ctx: ParseContext, given?: { path: strin
   const out: LoadedFile[] = [];
   let paths: string[] = [];
   try {
-    paths = ctx.listFiles(dir).filter((p) => p.endsWith('.tf') && dirOf(p) === dir);
+    paths = ctx.listFiles(dir).filter((p) => isConfigFile(p) && dirOf(p) === dir);
   } catch {
     paths = [];
   }
@@ -115,12 +134,16 @@ export function tfvarsValues(dir: string, ctx: ParseContext, scope: ModuleScope)
   const candidates = new Map<string, Value>();
   let paths: string[] = [];
   try {
-    paths = ctx.listFiles(dir).filter((p) => p.endsWith('.tfvars') && dirOf(p) === dir).sort();
+    paths = ctx.listFiles(dir).filter((p) => isVarsFile(p) && dirOf(p) === dir).sort();
   } catch {
     paths = [];
   }
   const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
-  const autoOrder = [...paths.filter((p) => base(p) === 'terraform.tfvars'), ...paths.filter((p) => base(p).endsWith('.auto.tfvars'))];
+  // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in name order.
+  const autoOrder = [
+    ...['terraform.tfvars', 'terraform.tfvars.json'].flatMap((name) => paths.filter((p) => base(p) === name)),
+    ...paths.filter((p) => base(p).endsWith('.auto.tfvars') || base(p).endsWith('.auto.tfvars.json')),
+  ];
   const others = paths.filter((p) => !autoOrder.includes(p));
   const read = (p: string, into: Map<string, Value>, overwrite: boolean): void => {
     const text = safeRead(ctx, p);
@@ -129,7 +152,7 @@ export function tfvarsValues(dir: string, ctx: ParseContext, scope: ModuleScope)
     const env = emptyEnv({ ...scope, vars: new Map(), locals: new Map() }, f.unit);
     for (const item of f.syntax.body.items) {
       if (item.kind !== 'attribute' || (!overwrite && into.has(item.name))) continue;
-      into.set(item.name, evaluate(item.expr, env));
+      into.set(item.name, fromVarsFile(evaluate(item.expr, env), item.name));
     }
   };
   for (const p of autoOrder) read(p, auto, true);

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { LineIndex } from '../../model/location.js';
 import type { FrontEnd, ParseContext, ParsedFile, SourceComment, SourceFile } from '../../model/resource.js';
 import type { Body } from './ast.js';
-import { buildScope, dirOf, loadFile, loadFolder, withoutBom, type LoadedFile } from './folder.js';
+import { buildScope, dirOf, isConfigFile, isVarsFile, loadFile, loadFolder, withoutBom, type LoadedFile } from './folder.js';
 import { emitFile, type EmitState } from './modules.js';
 import { parseHclSyntax } from './parser.js';
 
@@ -31,7 +31,7 @@ export function parseHcl(text: string, file: string): { ast: Body; diagnostics: 
 function parseTerraform(source: SourceFile, ctx: ParseContext): ParsedFile {
   const file = loadFile(source.path, source.text);
   const out: ParsedFile = { file: source.path, format: 'terraform', resources: [], diagnostics: diagnosticsOf(file), comments: commentsOf(file) };
-  if (source.path.endsWith('.tfvars')) return out;
+  if (isVarsFile(source.path)) return out;
   // The root module is the folder: variables and locals may be declared in sibling files.
   const dir = dirOf(source.path);
   const files = loadFolder(dir, ctx, { path: source.path, text: source.text });
@@ -41,11 +41,14 @@ function parseTerraform(source: SourceFile, ctx: ParseContext): ParsedFile {
   return out;
 }
 
-/** The Terraform front end: `.tf` files become resources (azurerm, azapi, azuread); `.tfvars` are checked for syntax. */
+/**
+ * The Terraform front end: `.tf` and `.tf.json` files become resources (azurerm, azapi, azuread); `.tfvars`
+ * and `.tfvars.json` are checked for syntax.
+ */
 export const terraformFrontEnd: FrontEnd = {
   format: 'terraform',
   accepts(path: string): boolean {
-    return path.endsWith('.tf') || path.endsWith('.tfvars');
+    return isConfigFile(path) || isVarsFile(path);
   },
   parse(source: SourceFile, ctx: ParseContext): ParsedFile {
     try {

@@ -19,6 +19,10 @@ export interface AttrRule {
   rename?: Record<string, string>;
   /** For `@parent` / `@scope` given by name. */
   refType?: string;
+  /** For `after:<attr>`: the sibling attribute whose value comes first. */
+  after?: string;
+  /** For `when:<attr>=<ARM path>`: blocks whose `attr` is true go to this other ARM path. */
+  when?: { attr: string; arm: string };
 }
 
 /** How one Terraform resource type maps to ARM. */
@@ -57,6 +61,12 @@ function parseAttrRule(arm: string, words: string[]): AttrRule {
     } else if (w.startsWith('map:')) {
       rule.rename = Object.fromEntries(w.slice(4).split(',').map((pair) => pair.split('=') as [string, string]));
       rule.transforms.push('map');
+    } else if (w.startsWith('after:')) {
+      rule.after = w.slice(6);
+      rule.transforms.push('after');
+    } else if (w.startsWith('when:')) {
+      const eq = w.indexOf('=');
+      if (eq > 5) rule.when = { attr: w.slice(5, eq), arm: w.slice(eq + 1) };
     } else if (w.startsWith('type=')) {
       rule.refType = w.slice(5);
     } else {

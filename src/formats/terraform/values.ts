@@ -20,6 +20,21 @@ export function originOf(values: readonly (Value | undefined)[]): Origin | undef
   return undefined;
 }
 
+/** Origins that name a .tfvars entry: the outermost place a value is set, kept through module calls. */
+const varsFileOrigins = new WeakSet<Origin>();
+
+/** `v` marked as set by a .tfvars entry for variable `name`. */
+export function fromVarsFile(v: Value, name: string): Value {
+  const origin: Origin = { via: `var.${name}`, location: v.loc };
+  varsFileOrigins.add(origin);
+  return relocate(v, v.loc, origin);
+}
+
+/** Does this origin name a .tfvars entry? */
+export function isVarsFileOrigin(o: Origin): boolean {
+  return varsFileOrigins.has(o);
+}
+
 /** A copy of `v` placed at `loc` with `origin` (nested items keep their own locations). */
 export function relocate(v: Value, loc: Location, origin: Origin | undefined): Value {
   const out = { ...v, loc } as Value;
