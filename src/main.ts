@@ -149,8 +149,8 @@ async function runAction(): Promise<void> {
   }
   if (gh && repo && inputs.uploadSarif) await uploadToCodeScanning(gh, repo, sarifJson, eventName, pr, delivery);
 
-  emitAnnotations(report);
-  setOutputs(report, sarifPath);
+  standAlone('The annotations', () => emitAnnotations(report));
+  standAlone('The step outputs', () => setOutputs(report, sarifPath));
   await writeJobSummary(report);
   if (verdict.result === 'fail') core.setFailed(verdict.message);
   else core.info(verdict.message);
@@ -208,6 +208,15 @@ async function uploadToCodeScanning(gh: GitHubClient, repo: Repo, sarifJson: str
     const note = `Code scanning refused the SARIF upload (${apiMessage(e)}). Check that code scanning is enabled for the repository and that the job has 'security-events: write'. The SARIF file is still written.`;
     delivery.notes.push(note);
     core.warning(note);
+  }
+}
+
+/** Run one reporter; its failure is a warning, never the end of the run. */
+function standAlone(what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    core.warning(`${what} could not be written (${errorMessage(e)}).`);
   }
 }
 
