@@ -10,6 +10,7 @@ import type { Expr, ParseResult } from './ast.js';
 import { FUNCTIONS } from './functions.js';
 import { classifyString, parseExpression } from './parse.js';
 import { refFromIdCall, refFromIdString } from './refs.js';
+import { withOriginSet } from './values.js';
 
 /** What an expression can see: the template's parameters, variables and symbolic resource names. */
 export interface EvalHost {
@@ -54,7 +55,8 @@ export function evaluateString(v: Value & { kind: 'string' }, host: EvalHost): V
 
 /** A diagnostic for an expression that cannot be parsed, or undefined when it can (or is not an expression). */
 export function expressionSyntaxDiagnostic(s: string, loc: () => Location): Diagnostic | undefined {
-  if (classifyString(s).kind !== 'expression') return undefined;
+  // What classifyString calls an expression, tested without allocating: `[…]` but not `[[…`.
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93 || s.charCodeAt(1) === 91) return undefined;
   const { parsed } = parseCached(s);
   if (parsed.ok) return undefined;
   return {
@@ -102,7 +104,9 @@ export function evaluateValue(v: Value, host: EvalHost, skip?: (key: string) => 
         const e = evaluateValue(v.items[i], host);
         if (e !== v.items[i]) (items ??= v.items.slice())[i] = e;
       }
-      return items ? { ...v, items } : v;
+      if (!items) return v;
+      // Field by field: a spread would copy the private fields of a lazily built value (see json/build.ts).
+      return v.origin ? { kind: 'array', items, loc: v.loc, origin: v.origin } : { kind: 'array', items, loc: v.loc };
     }
     case 'object': {
       let props: Property[] | undefined;
@@ -112,7 +116,8 @@ export function evaluateValue(v: Value, host: EvalHost, skip?: (key: string) => 
         const e = evaluateValue(p.value, host);
         if (e !== p.value) (props ??= v.properties.slice())[i] = { key: p.key, keyLoc: p.keyLoc, value: e };
       }
-      return props ? { ...v, properties: props } : v;
+      if (!props) return v;
+      return v.origin ? { kind: 'object', properties: props, loc: v.loc, origin: v.origin } : { kind: 'object', properties: props, loc: v.loc };
     }
     default:
       return v;
@@ -120,7 +125,7 @@ export function evaluateValue(v: Value, host: EvalHost, skip?: (key: string) => 
 }
 
 function withOrigin(v: Value, origin: Origin | undefined): Value {
-  return origin && !v.origin ? { ...v, origin: { via: origin.via, location: origin.location } } : v;
+  return origin && !v.origin ? withOriginSet(v, { via: origin.via, location: origin.location }) : v;
 }
 
 class Evaluator {

@@ -1,6 +1,6 @@
 /** Small helpers over Values for the expression functions. */
 import type { Location } from '../../../model/location.js';
-import { getProperty, toPlain, type Property, type Value } from '../../../model/value.js';
+import { getProperty, toPlain, type Origin, type Property, type Value } from '../../../model/value.js';
 
 /** A Value for plain data (the result of a function), every part located at `loc`. */
 export function fromPlain(data: unknown, loc: Location): Value {
@@ -54,3 +54,20 @@ export function firstUnknown(vs: Value[]): Value | undefined {
   return vs.find((v) => v.kind === 'unknown');
 }
 
+
+/**
+ * The same value with `origin` set. Copied field by field, not spread: lazily evaluated objects and arrays
+ * keep `properties` and `items` in accessors, which a spread would drop.
+ */
+export function withOriginSet(v: Value, origin: Origin): Value {
+  switch (v.kind) {
+    case 'object':
+      return { kind: 'object', properties: v.properties, loc: v.loc, origin };
+    case 'array':
+      return { kind: 'array', items: v.items, loc: v.loc, origin };
+    case 'unknown':
+      return v.ref ? { kind: 'unknown', reason: v.reason, loc: v.loc, ref: v.ref, origin } : { kind: 'unknown', reason: v.reason, loc: v.loc, origin };
+    default:
+      return { kind: v.kind, value: v.value, loc: v.loc, origin };
+  }
+}

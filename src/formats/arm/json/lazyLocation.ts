@@ -1,50 +1,49 @@
 /**
  * Locations for values read by the fast path (JSON.parse): each remembers only its JSON path. The first
- * time any of them is read, the file is parsed once more with jsonc-parser's parseTree (cached per file)
- * and the node found by path; most files never have a location read, so most never pay for the tree.
+ * time any of them is read, the value is found by path in the text (see locate.ts); most files never have
+ * a location read, so most never pay for it.
  */
-import { parseTree, type Node } from 'jsonc-parser';
-import { LineIndex, type Location, type Position } from '../../../model/location.js';
-import { prepareJson } from './prepare.js';
+import type { Location, Position } from '../../../model/location.js';
+import { JsonLocator, LineStarts, type Span } from './locate.js';
 
-/** One file's text, with its syntax tree and line index built on first need. */
+/** One file's text, with its locator and line index built on first need. */
 export class LazyJsonDoc {
-  private tree?: Node | null;
-  private lines?: LineIndex;
+  private locator?: JsonLocator;
+  private lines?: LineStarts;
 
   constructor(
     readonly file: string,
     readonly text: string,
-    /** The masked text (see prepare.ts) when already computed. */
+    /** The masked text (see prepare.ts) when the original needed masking; undefined when JSON.parse read the original. */
     private readonly prepared?: string,
   ) {}
 
-  /** The jsonc syntax tree of the (masked) text, or null if the text has no value. */
-  root(): Node | null {
-    if (this.tree === undefined) {
-      try {
-        this.tree = parseTree(this.prepared ?? prepareJson(this.text).text, [], { allowTrailingComma: true, disallowComments: false }) ?? null;
-      } catch {
-        this.tree = null; // jsonc-parser does not throw on text; this is only a guard
-      }
-    }
-    return this.tree;
+  /** The span of the top-level value, or undefined if the text has none. */
+  root(): Span | undefined {
+    return this.locate().root();
+  }
+
+  /** The span of a child value of `parent`. */
+  child(parent: Span, segment: string | number): Span | undefined {
+    return this.locate().child(parent, segment);
   }
 
   /** 1-based position of an offset. */
   position(offset: number): Position {
-    return this.lineIndex().position(offset);
+    return (this.lines ??= new LineStarts(this.text)).position(offset);
   }
 
-  /** The line index of the text, built on first use. */
-  lineIndex(): LineIndex {
-    return (this.lines ??= new LineIndex(this.text));
+  private locate(): JsonLocator {
+    // JSON.parse accepted the original (a BOM aside, which the locator skips) or the masked text, so the
+    // locator reads valid JSON; masking keeps every offset.
+    return (this.locator ??= new JsonLocator(this.prepared ?? this.text));
   }
 }
 
 /** The location of the value at a JSON path, resolved on first read. Kept small: files have many values. */
 export class PathLocation implements Location {
-  private resolved?: Node | null;
+  private resolved?: Span | null;
+  private lines?: Location;
 
   constructor(
     private readonly parent: PathLocation | LazyJsonDoc,
@@ -64,38 +63,46 @@ export class PathLocation implements Location {
   }
 
   get file(): string {
-    return this.doc().file;
+    return this.resolvedLocation().file;
   }
   get line(): number {
-    return this.startPos().line;
+    return this.resolvedLocation().line;
   }
   get column(): number {
-    return this.startPos().column;
+    return this.resolvedLocation().column;
   }
   get endLine(): number {
-    return this.endPos().line;
+    return this.resolvedLocation().endLine;
   }
   get endColumn(): number {
-    return this.endPos().column;
+    return this.resolvedLocation().endColumn;
   }
 
-  /** The syntax node of this value, or null when it cannot be found. */
-  node(): Node | null {
+  /** Where this value is written, or null when it cannot be found. */
+  span(): Span | null {
     if (this.resolved !== undefined) return this.resolved;
-    const found = this.parent instanceof PathLocation ? childNode(this.parent.node(), this.segment) : this.parent.root();
-    return (this.resolved = found);
+    let found: Span | undefined;
+    if (this.parent instanceof PathLocation) {
+      const p = this.parent.span();
+      found = p ? this.doc().child(p, this.segment) : undefined;
+    } else found = this.parent.root();
+    return (this.resolved = found ?? null);
   }
 
   toJSON(): Location {
-    return { file: this.file, line: this.line, column: this.column, endLine: this.endLine, endColumn: this.endColumn };
+    return { ...this.resolvedLocation() };
   }
 
-  private startPos(): Position {
-    return this.doc().position(this.node()?.offset ?? 0);
-  }
-  private endPos(): Position {
-    const n = this.node();
-    return this.doc().position(n ? n.offset + n.length : 0);
+  /** Lines and columns, computed once: a finding reads each of them several times. */
+  private resolvedLocation(): Location {
+    if (this.lines === undefined) {
+      const doc = this.doc();
+      const span = this.span();
+      const start = doc.position(span?.start ?? 0);
+      const end = doc.position(span?.end ?? 0);
+      this.lines = { file: doc.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    }
+    return this.lines;
   }
 }
 
@@ -107,40 +114,29 @@ export class PathKeyLocation implements Location {
     return this.value.file;
   }
   get line(): number {
-    return this.value.doc().position(this.keyNode()?.offset ?? 0).line;
+    return this.value.doc().position(this.keyStart()).line;
   }
   get column(): number {
-    return this.value.doc().position(this.keyNode()?.offset ?? 0).column;
+    return this.value.doc().position(this.keyStart()).column;
   }
   get endLine(): number {
-    return this.endPos().line;
+    return this.value.doc().position(this.keyEnd()).line;
   }
   get endColumn(): number {
-    return this.endPos().column;
+    return this.value.doc().position(this.keyEnd()).column;
   }
   toJSON(): Location {
     return { file: this.file, line: this.line, column: this.column, endLine: this.endLine, endColumn: this.endColumn };
   }
 
-  private keyNode(): Node | undefined {
-    const prop = this.value.node()?.parent;
-    return prop?.type === 'property' ? prop.children?.[0] : undefined;
+  private keyStart(): number {
+    const s = this.value.span();
+    return s && s.keyStart >= 0 ? s.keyStart : 0;
   }
-  private endPos(): Position {
-    const k = this.keyNode();
-    return this.value.doc().position(k ? k.offset + k.length : 0);
+  private keyEnd(): number {
+    const s = this.value.span();
+    return s && s.keyStart >= 0 ? s.keyEnd : 0;
   }
-}
-/** The child value node at a key (last one wins, as JSON.parse does) or index. */
-function childNode(node: Node | null, segment: string | number): Node | null {
-  if (!node?.children) return null;
-  if (typeof segment === 'number') return node.type === 'array' ? (node.children[segment] ?? null) : null;
-  if (node.type !== 'object') return null;
-  for (let i = node.children.length - 1; i >= 0; i--) {
-    const prop = node.children[i];
-    if (prop.children?.[0]?.value === segment) return prop.children[1] ?? null;
-  }
-  return null;
 }
 
 /** The location of an offset range, turned into lines and columns when read. */

@@ -65,7 +65,7 @@ function parseOrUndefined(text: string): { data: unknown } | undefined {
 function readFast(file: string, text: string, data: unknown, prepared: PreparedText | undefined, onBracket?: BracketStringVisitor): JsonTree | undefined {
   const doc = new LazyJsonDoc(file, text, prepared?.text);
   const rootLoc = new PathLocation(doc, '');
-  const scan: Scan = { rootLoc, path: [], onBracket };
+  const scan: Scan = { rootLoc, path: [], key: 0, onBracket, locate: () => locAt(rootLoc, [...scan.path, scan.key]) };
   if (!scanPlain(data, 1, scan)) return undefined;
   const diagnostics: Diagnostic[] = [];
   if (scan.deepPath) diagnostics.push({ code: 'JSON-DEPTH', severity: 'warning', message: DEPTH_MESSAGE, location: locAt(rootLoc, scan.deepPath) });
@@ -78,7 +78,11 @@ interface Scan {
   rootLoc: PathLocation;
   /** Keys from the root to the container being scanned. */
   path: Array<string | number>;
+  /** Key of the string being visited, in the container at `path`. */
+  key: string | number;
   onBracket?: BracketStringVisitor;
+  /** The location of the string being visited; one function for the whole scan, so a visit allocates nothing. */
+  locate: () => Location;
   deepPath?: Array<string | number>;
 }
 
@@ -103,7 +107,10 @@ function scanPlain(data: unknown, depth: number, scan: Scan): boolean {
     for (let i = 0; i < data.length; i++) {
       const v: unknown = data[i];
       if (typeof v === 'string') {
-        if (onBracket && v.charCodeAt(0) === 91) onBracket(v, () => locAt(scan.rootLoc, [...path, i]));
+        if (onBracket && v.charCodeAt(0) === 91) {
+          scan.key = i;
+          onBracket(v, scan.locate);
+        }
       } else if (v !== null && typeof v === 'object') {
         path.push(i);
         const ok = scanPlain(v, depth + 1, scan);
@@ -119,7 +126,10 @@ function scanPlain(data: unknown, depth: number, scan: Scan): boolean {
     if (c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(key)) return false;
     const v = obj[key];
     if (typeof v === 'string') {
-      if (onBracket && v.charCodeAt(0) === 91) onBracket(v, () => locAt(scan.rootLoc, [...path, key]));
+      if (onBracket && v.charCodeAt(0) === 91) {
+        scan.key = key;
+        onBracket(v, scan.locate);
+      }
     } else if (v !== null && typeof v === 'object') {
       path.push(key);
       const ok = scanPlain(v, depth + 1, scan);

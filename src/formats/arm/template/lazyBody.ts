@@ -1,16 +1,17 @@
 /**
- * A resource body evaluated on first read. Rules look at the bodies of the few types they check, so most
- * bodies are never evaluated, and evaluating all of them would cost several times the JSON parse.
+ * A resource body evaluated on first read, member by member (see lazyValue.ts). Rules look at a few paths of
+ * the bodies of the few types they check, so most of a body is never evaluated, and evaluating all of it
+ * would cost several times the JSON parse.
  */
 import type { Location } from '../../../model/location.js';
 import { getProperty, type ObjectValue, type Property, type Value } from '../../../model/value.js';
-import { evaluateValue } from '../expr/evaluate.js';
 import type { JsonNode } from '../json/tree.js';
 import type { TemplateScope } from './scope.js';
+import { LazyMember, LazyObject, lazyObject, lazyValue } from './lazyValue.js';
 
 /**
  * An ObjectValue whose `properties` are evaluated when first read. `kind` and `loc` are plain fields;
- * `properties` is an accessor, so copy it with `{ ...body, properties: body.properties }`, not `{ ...body }`.
+ * `properties` is an accessor, so copy it field by field (see withOriginSet in expr/values.ts), not with `{ ...body }`.
  */
 export class LazyBody implements ObjectValue {
   readonly kind = 'object' as const;
@@ -28,7 +29,7 @@ export class LazyBody implements ObjectValue {
   get properties(): Property[] {
     if (this.evaluated === undefined) {
       try {
-        this.evaluated = evaluateBody(this.node, this.scope, this.isDeployment).properties;
+        this.evaluated = evaluateBody(this.node, this.scope, this.isDeployment);
       } catch {
         // Read by rules, after parsing: never throw. Nothing here can be known.
         this.evaluated = unknownProperties(this.node.value());
@@ -45,19 +46,23 @@ export class LazyBody implements ObjectValue {
   }
 }
 
-/** The resource object evaluated, without its child resources and leaving a nested deployment's template as written. */
-function evaluateBody(node: JsonNode, scope: TemplateScope, isDeployment: boolean): ObjectValue {
+/**
+ * The members of the resource object, each evaluated when first read, without its child resources (they are
+ * resources of their own) and leaving a nested deployment's template as written.
+ */
+function evaluateBody(node: JsonNode, scope: TemplateScope, isDeployment: boolean): Property[] {
   const raw = node.value() as ObjectValue;
-  const isChildren = (k: string): boolean => k.toLowerCase() === 'resources';
-  // Child resources are resources of their own, so they are not part of the body.
-  const own = raw.properties.some((p) => isChildren(p.key)) ? { ...raw, properties: raw.properties.filter((p) => !isChildren(p.key)) } : raw;
-  const body = evaluateValue(own, scope, (k) => isDeployment && k === 'properties') as ObjectValue;
-  if (!isDeployment) return withPropertyCopies(body);
-  const props = own.properties.findLast((p) => p.key.toLowerCase() === 'properties');
-  if (!props) return body;
-  const evaluated = evaluateValue(props.value, scope, (k) => k === 'template');
-  if (evaluated === props.value) return body;
-  return { ...body, properties: body.properties.map((p) => (p === props ? { key: p.key, keyLoc: p.keyLoc, value: evaluated } : p)) };
+  const own = raw.properties.filter((p) => p.key.toLowerCase() !== 'resources');
+  const evaluate = (v: Value): Value => lazyValue(v, scope);
+  if (isDeployment) {
+    // The last `properties` (any case) is the one read, with its template as written; others named exactly
+    // `properties` stay as written too.
+    const props = own.findLast((p) => p.key.toLowerCase() === 'properties');
+    const deploymentProps = (v: Value): Value => (v.kind === 'object' ? lazyObject(v, scope, (k) => k === 'template') : lazyValue(v, scope));
+    return own.map((p) => new LazyMember(p, p === props ? deploymentProps : p.key === 'properties' ? (v) => v : evaluate));
+  }
+  const propsAt = own.findIndex((p) => p.key.toLowerCase() === 'properties');
+  return own.map((p, i) => new LazyMember(p, i === propsAt ? (v) => withPropertyCopies(lazyValue(v, scope)) : evaluate));
 }
 
 /** Largest property copy loop expanded item by item. */
@@ -65,15 +70,18 @@ const MAX_COPY_ITEMS = 100;
 
 /**
  * Expands `properties.copy` (property iteration): each `{ name, count, input }` becomes the array property
- * `name` with `count` evaluations of `input` (what depends on copyIndex() is unknown in each).
+ * `name` with `count` evaluations of `input` (what depends on copyIndex() is unknown in each). The member
+ * list is made when first read.
  */
-function withPropertyCopies(body: ObjectValue): ObjectValue {
-  const propsAt = body.properties.findIndex((p) => p.key.toLowerCase() === 'properties');
-  const props = body.properties[propsAt]?.value;
-  if (props?.kind !== 'object') return body;
-  const copy = getProperty(props, 'copy');
-  if (copy?.value.kind !== 'array') return body;
-  const properties: Property[] = props.properties.filter((p) => p !== copy);
+function withPropertyCopies(props: Value): Value {
+  if (props.kind !== 'object') return props;
+  return new LazyObject(props.loc, props.origin, () => expandCopies(props.properties));
+}
+
+function expandCopies(members: Property[]): Property[] {
+  const copy = getProperty({ kind: 'object', properties: members, loc: NOWHERE }, 'copy');
+  if (copy?.value.kind !== 'array') return members;
+  const properties: Property[] = members.filter((p) => p !== copy);
   for (const entry of copy.value.items) {
     if (entry.kind !== 'object') continue;
     const name = getProperty(entry, 'name')?.value;
@@ -87,11 +95,11 @@ function withPropertyCopies(body: ObjectValue): ObjectValue {
         : { kind: 'unknown', reason: `'${name.value as string}' is built by a copy loop of unknown length`, loc: entry.loc };
     properties.push({ key: name.value as string, keyLoc: name.loc, value });
   }
-  const expanded: ObjectValue = { kind: 'object', properties, loc: props.loc, origin: props.origin };
-  const bodyProps = body.properties.slice();
-  bodyProps[propsAt] = { key: body.properties[propsAt].key, keyLoc: body.properties[propsAt].keyLoc, value: expanded };
-  return { kind: 'object', properties: bodyProps, loc: body.loc, origin: body.origin };
+  return properties;
 }
+
+/** Location of the throw-away object used to look a key up in a member list. */
+const NOWHERE: Location = { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function unknownProperties(raw: Value): Property[] {
   if (raw.kind !== 'object') return [];

@@ -3,6 +3,7 @@ import type { ParseContext } from '../../../model/resource.js';
 import type { Value } from '../../../model/value.js';
 import { getProperty } from '../../../model/value.js';
 import { isParametersText } from '../detect.js';
+import { withOriginSet } from '../expr/values.js';
 import { readJson } from '../json/read.js';
 import type { SuppliedParameters } from './scope.js';
 
@@ -63,7 +64,7 @@ export function readParameterFile(path: string, text: string): SuppliedParameter
     const value = getProperty(p.value, 'value')?.value;
     let v: Value | undefined = value;
     if (!v && getProperty(p.value, 'reference')) v = { kind: 'unknown', reason: `parameter '${p.key}' is a Key Vault secret reference`, loc: p.value.loc };
-    if (v) out.set(p.key.toLowerCase(), { ...v, origin: { via: `parameters('${p.key}')`, location: v.loc } });
+    if (v) out.set(p.key.toLowerCase(), withOriginSet(v, { via: `parameters('${p.key}')`, location: v.loc }));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { ResourceRef, Value } from '../../../model/value.js';
 import { evaluateValue } from '../expr/evaluate.js';
 import type { JsonNode } from '../json/tree.js';
 import { LazyBody } from './lazyBody.js';
+import { ArmResource } from './armResource.js';
 import { refFromIdString, typeInText } from '../expr/refs.js';
 import { extractDeployment } from './deployments.js';
 import type { TemplateScope } from './scope.js';
@@ -37,7 +38,8 @@ export interface ExtractContext {
 /** The enclosing resource of a child resource. */
 interface ParentInfo {
   type: string;
-  name: Value;
+  /** The parent's evaluated name, computed on first call. */
+  name: () => Value;
   symbol?: string;
   conditional: boolean;
   loop: boolean;
@@ -85,8 +87,21 @@ function extractOne(raw: JsonNode, path: string, symbol: string | undefined, sco
   if (parent && !type.includes('/')) type = `${parent.type}/${type}`;
   const isDeployment = type.toLowerCase() === DEPLOYMENTS;
   const nameRaw = raw.child('name')?.string();
-  let name: Value = ev('name') ?? { kind: 'unknown', reason: 'the resource has no name', loc: raw.loc };
-  if (parent) name = childName(name, parent.name, type);
+  const resourceType = type;
+  // Names are evaluated when first read: most are read only for the resources a finding names.
+  let evaluatedName: Value | undefined;
+  const name = (): Value => {
+    if (evaluatedName === undefined) {
+      try {
+        const own: Value = ev('name') ?? { kind: 'unknown', reason: 'the resource has no name', loc: raw.loc };
+        evaluatedName = parent ? childName(own, parent.name(), resourceType) : own;
+      } catch {
+        // Read by rules, after parsing: never throw.
+        evaluatedName = { kind: 'unknown', reason: 'the resource name could not be evaluated', loc: raw.loc };
+      }
+    }
+    return evaluatedName;
+  };
   const conditionV = ev('condition');
   const conditional = (conditionV !== undefined && !(conditionV.kind === 'boolean' && conditionV.value === true)) || (parent?.conditional ?? false);
   const loop = raw.child('copy') !== undefined || (parent?.loop ?? false);
@@ -94,24 +109,22 @@ function extractOne(raw: JsonNode, path: string, symbol: string | undefined, sco
   const apiVersion = str(ev('apiVersion'));
   const scopeV = ev('scope');
   const scopeRef = scopeV ? scopeOf(scopeV, raw.child('scope')?.string(), scope.isSymbol.bind(scope), cx.declFile) : undefined;
-  // Every property is written here, so that all resources share one shape.
-  const resource: Resource = {
+  const resource = new ArmResource({
     key: `${cx.hostFile}#${cx.keyPrefix}${symbol ?? path}${cx.keySuffix}`,
     type,
     apiVersion,
     symbol: symbol ?? nameRaw,
-    name,
     body: new LazyBody(raw, scope, isDeployment),
     loc: raw.loc,
-    format: 'arm',
     file: cx.declFile,
-    parent: parent ? refOfParent(parent, cx.declFile) : impliedParent(type, name),
     scope: scopeRef,
     existing: (existingV?.kind === 'boolean' && existingV.value === true) || undefined,
     conditional: conditional || undefined,
     loop: loop || undefined,
     via: cx.via.length > 0 ? cx.via : undefined,
-  };
+    name,
+    parent: () => (parent ? refOfParent(parent, cx.declFile) : impliedParent(resourceType, name())),
+  });
   cx.out.push(resource);
 
   if (isDeployment && cx.depth < 8) extractDeployment(raw, symbol ?? path, scope, cx);
@@ -131,7 +144,8 @@ function childName(name: Value, parentName: Value, type: string): Value {
 
 function refOfParent(parent: ParentInfo, file: string): ResourceRef {
   const ref: ResourceRef = { type: parent.type, file };
-  if (parent.name.kind === 'string') ref.name = parent.name.value as string;
+  const name = parent.name();
+  if (name.kind === 'string') ref.name = name.value as string;
   if (parent.symbol) ref.symbol = parent.symbol;
   return ref;
 }

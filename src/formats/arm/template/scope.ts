@@ -6,6 +6,7 @@ import type { Value } from '../../../model/value.js';
 import type { JsonNode } from '../json/tree.js';
 import { getProperty } from '../../../model/value.js';
 import { evaluateValue, type EvalHost } from '../expr/evaluate.js';
+import { withOriginSet } from '../expr/values.js';
 
 /** Longest chain of parameters and variables defined through one another that is evaluated. */
 const MAX_REFERENCE_CHAIN = 64;
@@ -74,7 +75,7 @@ export class TemplateScope implements EvalHost {
       if (def === undefined) v = { kind: 'unknown', reason: `parameter '${decl!.name}' has no value`, loc: decl!.value.loc };
       else v = this.guarded(`p:${k}`, () => evaluateValue(def, this), def);
     }
-    const out = v.origin ? v : { ...v, origin: { via, location: v.loc } };
+    const out = v.origin ? v : withOriginSet(v, { via, location: v.loc });
     this.paramCache.set(k, out);
     return out;
   }
@@ -92,7 +93,7 @@ export class TemplateScope implements EvalHost {
     } else {
       v = this.guarded(`v:${k}`, () => evaluateValue(decl.value, this), decl.value);
     }
-    const out = v.origin ? v : { ...v, origin: { via: `variables('${decl?.name ?? name}')`, location: v.loc } };
+    const out = v.origin ? v : withOriginSet(v, { via: `variables('${decl?.name ?? name}')`, location: v.loc });
     this.varCache.set(k, out);
     return out;
   }
