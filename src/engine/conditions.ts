@@ -55,12 +55,24 @@ export type NamedCheck = (subject: Subject, ctx: EvalContext, args: Record<strin
 
 type Lookup = { state: 'missing' } | { state: 'unknown'; value: Value } | { state: 'value'; value: Value; property?: Property };
 
+const splitPaths = new Map<string, string[]>();
+
+/** A dotted path's steps, split once per distinct path (rules ask for the same few paths again and again). */
+function stepsOf(path: string): string[] {
+  let steps = splitPaths.get(path);
+  if (!steps) {
+    if (splitPaths.size > 10_000) splitPaths.clear();
+    splitPaths.set(path, (steps = path.split('.')));
+  }
+  return steps;
+}
+
 /** Find the value at a dotted path below a subject; an unknown on the way makes the whole look-up unknown. */
 export function lookup(v: Value, path: string): Lookup {
   if (path === '') return v.kind === 'unknown' ? { state: 'unknown', value: v } : { state: 'value', value: v };
   let cur: Value = v;
   let prop: Property | undefined;
-  for (const step of path.split('.')) {
+  for (const step of stepsOf(path)) {
     if (cur.kind === 'unknown') return { state: 'unknown', value: cur };
     if (cur.kind === 'object') {
       prop = getProperty(cur, step);

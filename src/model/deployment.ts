@@ -41,12 +41,55 @@ function isAncestorDir(a: string, b: string): boolean {
 export class Deployment {
   private readonly byType = new Map<string, Resource[]>();
   private readonly bySymbol = new Map<string, Resource[]>();
+  /** Per type: resources by the folders they belong to (their own, and their module callers'), sorted. */
+  private readonly byTypeFolder = new Map<string, { folders: Map<string, Resource[]>; sorted: string[] }>();
 
   constructor(readonly resources: Resource[]) {
     for (const r of resources) {
       push(this.byType, r.type.toLowerCase(), r);
       if (r.symbol !== undefined) push(this.bySymbol, `${r.file}#${r.symbol}`, r);
     }
+  }
+
+  /**
+   * The resources of a type that may share a deployment with `target`: those in its folder, in the folders
+   * above it and below it (and module resources called from there). Found through a sorted folder index, so
+   * that relating N resources to N others is not N × N.
+   */
+  private candidatesNear(target: Resource, type: string): Resource[] {
+    return this.near(target, `type:${type.toLowerCase()}`, () => this.ofType(type));
+  }
+
+  /**
+   * The members of a group (named by `key`, listed once by `members`) that may share a deployment with
+   * `target`, through the folder index. Exact membership is still `sameDeployment`.
+   */
+  near(target: Resource, key: string, members: () => Resource[]): Resource[] {
+    let index = this.byTypeFolder.get(key);
+    if (!index) {
+      const folders = new Map<string, Resource[]>();
+      for (const r of members()) {
+        const dirs = new Set([dirOf(r.file), ...(r.via ?? []).map((l) => dirOf(l.file))]);
+        for (const d of dirs) push(folders, d, r);
+      }
+      index = { folders, sorted: [...folders.keys()].sort() };
+      this.byTypeFolder.set(key, index);
+    }
+    const out = new Set<Resource>();
+    const homes = new Set([dirOf(target.file), ...(target.via ?? []).map((l) => dirOf(l.file))]);
+    for (const home of homes) {
+      // Folders above (and the folder itself).
+      for (let d: string | undefined = home; d !== undefined; d = d === '' ? undefined : dirOf(d)) {
+        for (const r of index.folders.get(d) ?? []) out.add(r);
+      }
+      // Folders below: a contiguous run of the sorted list.
+      const prefix = home === '' ? '' : `${home}/`;
+      let i = lowerBound(index.sorted, prefix);
+      for (; i < index.sorted.length && index.sorted[i].startsWith(prefix); i++) {
+        for (const r of index.folders.get(index.sorted[i]) ?? []) out.add(r);
+      }
+    }
+    return [...out];
   }
 
   /** Resources of an ARM type (case-insensitive). */
@@ -140,7 +183,7 @@ export class Deployment {
     const matches: Resource[] = [];
     let uncertain = false;
     for (const type of types) {
-      for (const c of this.ofType(type)) {
+      for (const c of this.candidatesNear(target, type)) {
         if (c === target || !this.sameDeployment(c, target)) continue;
         let t: Tri;
         if (via === 'scope') t = this.refRefersTo(c.scope, target, c);
@@ -191,6 +234,18 @@ export class Deployment {
     // An unknown without a reference inside an arbitrary property says nothing; only references count here.
     return results.some((r) => r === true) ? true : results.some((r) => r === undefined) ? undefined : false;
   }
+}
+
+/** First index of a sorted list whose item is not below `key`. */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function anyTri(values: Tri[]): Tri {

@@ -72,10 +72,12 @@ export function isScalar(v: Value | undefined): v is ScalarValue {
 
 /** The property of an object with this key, compared case-insensitively. */
 export function getProperty(obj: ObjectValue, key: string): Property | undefined {
+  const props = obj.properties;
+  // Last one wins, as in JSON objects with repeated keys. Most look-ups match exactly: try that first.
+  for (let i = props.length - 1; i >= 0; i--) if (props[i].key === key) return props[i];
   const k = key.toLowerCase();
-  for (let i = obj.properties.length - 1; i >= 0; i--) {
-    // Last one wins, as in JSON objects with repeated keys.
-    if (obj.properties[i].key.toLowerCase() === k) return obj.properties[i];
+  for (let i = props.length - 1; i >= 0; i--) {
+    if (props[i].key.toLowerCase() === k) return props[i];
   }
   return undefined;
 }

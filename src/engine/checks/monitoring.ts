@@ -23,15 +23,9 @@ export function isDiagnosticSetting(r: Resource): boolean {
   return t === DIAGNOSTIC_SETTINGS || t.endsWith(LEGACY_SUFFIX);
 }
 
-const settingsCache = new WeakMap<Deployment, Resource[]>();
-
-function diagnosticSettingsOf(deployment: Deployment): Resource[] {
-  let found = settingsCache.get(deployment);
-  if (!found) {
-    found = deployment.resources.filter(isDiagnosticSetting);
-    settingsCache.set(deployment, found);
-  }
-  return found;
+/** The diagnostic settings that may share a deployment with a resource (through the graph's folder index). */
+function diagnosticSettingsNear(deployment: Deployment, target: Resource): Resource[] {
+  return deployment.near(target, 'diagnostic-settings', () => deployment.resources.filter(isDiagnosticSetting));
 }
 
 function sameType(a: string, b: string): boolean {
@@ -137,7 +131,7 @@ function covers(cov: Coverage, setting: Resource): Tri {
 const hasDiagnosticSettings: NamedCheck = (subject: Subject, ctx, args): Outcome => {
   const cov: Coverage = { deployment: ctx.deployment, target: subject.resource, children: args.children === true };
   const results: Tri[] = [];
-  for (const setting of diagnosticSettingsOf(ctx.deployment)) {
+  for (const setting of diagnosticSettingsNear(ctx.deployment, subject.resource)) {
     if (!ctx.deployment.sameDeployment(setting, subject.resource)) continue;
     const t = covers(cov, setting);
     if (t === true) return { result: true, blame: { path: '', missing: false, subject } };

@@ -218,7 +218,7 @@ export function networkAclOpen(s: Subject, ctx: EvalContext): Outcome {
 /** Is a privatelink DNS zone declared (or referenced as existing) in the same deployment? */
 export function privatelinkZoneInDeployment(s: Subject, ctx: EvalContext): Outcome {
   let unknown = false;
-  for (const zone of ctx.deployment.ofType('Microsoft.Network/privateDnsZones')) {
+  for (const zone of ctx.deployment.near(s.resource, 'type:microsoft.network/privatednszones', () => ctx.deployment.ofType('Microsoft.Network/privateDnsZones'))) {
     if (!ctx.deployment.sameDeployment(zone, s.resource)) continue;
     if (zone.name.kind !== 'string') {
       unknown = true;
@@ -393,7 +393,7 @@ function targetIsVnet(target: Value, log: Resource, ctx: EvalContext): Tri {
 /** Does the deployment hold a virtual network flow log (target: a VNet, subnet or NIC)? */
 export function vnetFlowLogInDeployment(s: Subject, ctx: EvalContext): Outcome {
   let result: Tri = false;
-  for (const log of ctx.deployment.ofType('Microsoft.Network/networkWatchers/flowLogs')) {
+  for (const log of ctx.deployment.near(s.resource, 'type:microsoft.network/networkwatchers/flowlogs', () => ctx.deployment.ofType('Microsoft.Network/networkWatchers/flowLogs'))) {
     if (!ctx.deployment.sameDeployment(log, s.resource)) continue;
     const target = lookup(log.body, 'properties.targetResourceId');
     if (target.state === 'missing') continue;
