@@ -18,7 +18,7 @@ import { countBySeverity } from './report/verdict.js';
 import { loadPolicy } from './policy/load.js';
 import { runReview } from './review.js';
 import { safeLogText, type Logger } from './util/logger.js';
-import { globWorkspace } from './workspace/select.js';
+import { globWorkspace, SECRET_PATHS } from './workspace/select.js';
 import { Workspace } from './workspace/workspace.js';
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -94,7 +94,9 @@ async function runAction(): Promise<void> {
     notes: [],
   };
 
-  // The glob runs while the pull request's files are fetched.
+  // Files under review: `paths`, and the files that often hold secrets. The rest of each deployment is read
+  // for context (`paths` only). The glob runs while the pull request's files are fetched.
+  const reviewed = [...inputs.paths, ...SECRET_PATHS];
   const allPaths = globWorkspace(ws.root, inputs.paths, exclude);
   let pr: PullRequestTarget | undefined;
   let collected: Collected | undefined;
@@ -104,12 +106,12 @@ async function runAction(): Promise<void> {
     else if (!gh) delivery.notes.push('No token was given, so the pull request could not be read: the whole workspace was scanned and judged.');
     else {
       const target = { repo, number: event.number, headSha: event.headSha };
-      collected = await collectPullRequest(gh, target, ws, allPaths, inputs.paths, exclude, eventName === 'pull_request_target', delivery);
+      collected = await collectPullRequest(gh, target, ws, allPaths, reviewed, exclude, eventName === 'pull_request_target', delivery);
       // Without the pull request's diff no comment can be placed safely: then only the other reporters run.
       if (collected) pr = target;
     }
   }
-  collected ??= collectFullScan(ws, await allPaths);
+  collected ??= collectFullScan(ws, await globWorkspace(ws.root, reviewed, exclude));
 
   const { result, rules, placed, diagnostics, verdict, scope, failOn } = runReview({ ws, rules: allRules, policy, collected, scope: inputs.scope, failOn: inputs.failOn });
   const changedPolicy = policy.files.filter((f) => collected.changes?.files.has(f));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import { makeWorkspace, readSarif, runAction, DIST } from '../support/run-action.js';
 import { HEADER, lineOf, openPullRequest, vault, OWNER, REPO } from './fixtures.js';
@@ -251,5 +251,22 @@ describe('noise control', () => {
     expect(count).toBeGreaterThan(1);
     expect(onLine[0].body.match(/azure-security-audit:fp=/g)).toHaveLength(count);
     expect(Number(run.outputs['new-findings'])).toBe(count);
+  });
+});
+
+describe('secrets in any file', () => {
+  test('a key in a changed .env file is commented redacted, and never appears in full anywhere', async () => {
+    const key = 'Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmE=';
+    const env = `APP_NAME=orders\nSTORAGE=DefaultEndpointsProtocol=https;AccountName=storders;AccountKey=${key};EndpointSuffix=core.windows.net\n`;
+    const ws = makeWorkspace({ 'app/.env': env });
+    const payload = openPullRequest(gh, 7, HEAD1, [{ path: 'app/.env', after: env }]);
+    const run = await runAction({ apiUrl: gh.url, workspace: ws, event: 'pull_request', payload });
+    expect(gh.violations).toEqual([]);
+    expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([['app/.env', 2]]);
+    expect(gh.reviewComments[0].body).toContain('AZSEC-SEC-001');
+    const everything = [run.stdout, run.stderr, run.summary, readFileSync(run.sarifPath, 'utf8'), ...gh.reviewComments.map((c) => c.body), ...gh.issueComments.map((c) => c.body), JSON.stringify(gh.sarifUploads)].join('\n');
+    expect(everything).not.toContain(key);
+    expect(everything).not.toContain(key.slice(0, 20));
+    expect(run.outputs).toMatchObject({ result: 'fail', high: '1' });
   });
 });

@@ -10,8 +10,7 @@ import type { FailOn } from '../report/verdict.js';
 import { DEFAULT_BASELINE_PATH, makeBaseline } from '../policy/baseline.js';
 import { loadPolicy } from '../policy/load.js';
 import { runReview } from '../review.js';
-import { DEFAULT_PATHS } from '../workspace/select.js';
-import { globWorkspace } from '../workspace/select.js';
+import { DEFAULT_PATHS, globWorkspace, SECRET_PATHS } from '../workspace/select.js';
 import { normalizeRelative, Workspace } from '../workspace/workspace.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { gitDiff } from './git-diff.js';
@@ -125,6 +124,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   const ws = new Workspace(io.cwd);
   const include: string[] = [];
+  const secretFiles: string[] = [];
   for (const p of paths.length > 0 ? paths : ['.']) {
     const rel = normalizeRelative(p.startsWith('/') ? relativeToCwd(io.cwd, p) : p);
     if (rel === undefined) throw new ConfigurationError(`${p} is outside the current folder; run the CLI from a folder that contains it.`);
@@ -134,19 +134,22 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     } catch {
       throw new ConfigurationError(`${p} does not exist.`);
     }
-    if (isDir) include.push(...DEFAULT_PATHS.map((g) => (rel === '' ? g : `${rel}/${g}`)));
-    else include.push(rel);
+    if (isDir) {
+      include.push(...DEFAULT_PATHS.map((g) => (rel === '' ? g : `${rel}/${g}`)));
+      secretFiles.push(...SECRET_PATHS.map((g) => (rel === '' ? g : `${rel}/${g}`)));
+    } else include.push(rel);
   }
+  // Under review: the infrastructure files and the files that often hold secrets; context: infrastructure only.
+  const reviewed = [...include, ...secretFiles];
   const allRules = builtInRules();
   const policy = loadPolicy(ws, new Set(allRules.map((r) => r.meta.id)), values.config, { path: values.baseline, read: command === 'scan' });
   const exclude = policy.config.exclude;
-  const allPaths = await globWorkspace(ws.root, include, exclude);
   let collected;
   if (values.diff !== undefined && command === 'scan') {
     const changed = gitDiff(io.cwd, values.diff);
     const files = [...changed].map(([path, lines]) => ({ path, status: 'modified' as const, lines }));
-    collected = await collectChanges(ws, files, allPaths, include, exclude, async (f) => ws.read(f.path));
-  } else collected = collectFullScan(ws, allPaths);
+    collected = await collectChanges(ws, files, await globWorkspace(ws.root, include, exclude), reviewed, exclude, async (f) => ws.read(f.path));
+  } else collected = collectFullScan(ws, await globWorkspace(ws.root, reviewed, exclude));
 
   const { result, rules, placed, diagnostics, verdict } = runReview({ ws, rules: allRules, policy, collected, scope, failOn });
   if (command === 'baseline') {

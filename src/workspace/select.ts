@@ -1,6 +1,5 @@
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
-import { join } from 'node:path';
 
 /** The default `paths`: every format we read. */
 export const DEFAULT_PATHS = [
@@ -12,6 +11,38 @@ export const DEFAULT_PATHS = [
   '**/*.tfvars',
   '.github/workflows/*.yml',
   '.github/workflows/*.yaml',
+];
+
+/**
+ * Files that often hold secrets whatever `paths` says (settings, environment files, scripts, pipelines):
+ * the secret scanner reads them too, in a pull request and in a full scan.
+ */
+export const SECRET_PATHS = [
+  '**/.env',
+  '**/.env.*',
+  '**/*.env',
+  '**/appsettings*.json',
+  '**/local.settings.json',
+  '**/*.config',
+  '**/*.properties',
+  '**/*.ini',
+  '**/*.conf',
+  '**/*.yml',
+  '**/*.yaml',
+  '**/*.ps1',
+  '**/*.psm1',
+  '**/*.sh',
+  '**/*.bash',
+  '**/*.py',
+  '**/*.cs',
+  '**/*.java',
+  '**/*.go',
+  '**/*.js',
+  '**/*.ts',
+  '**/Dockerfile',
+  '**/docker-compose*.y*ml',
+  '**/*.pem',
+  '**/*.key',
 ];
 
 /** Folders never worth reading. */
@@ -52,5 +83,5 @@ export async function globWorkspace(root: string, include: string[], exclude: st
     ignore: [...exclude, ...ALWAYS_EXCLUDED],
     suppressErrors: true,
   });
-  return found.map((p) => p.split(join('/')).join('/')).sort();
+  return found.sort();
 }
