@@ -94,7 +94,8 @@ export function scan(input: ScanInput): ScanResult {
   keepVerifiedFixes(findings, texts, input.context);
   findings.sort(compareFindings);
 
-  const diagnostics = parsed.flatMap((p) => p.diagnostics);
+  // What could not be read is reported for the files under review; context files are someone else's change.
+  const diagnostics = parsed.filter((p) => reviewed.has(p.file)).flatMap((p) => p.diagnostics);
   diagnostics.sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line));
   return { parsed, findings, diagnostics, scanned };
 }
