@@ -146,9 +146,7 @@ export class Deployment {
     if (v === undefined) return false;
     if (v.kind === 'unknown') {
       if (!v.ref) return undefined;
-      const found = this.resolve(v.ref, from);
-      if (found.includes(target)) return true;
-      return found.length > 0 ? false : this.unresolvedRef(v.ref, target);
+      return this.judgeResolved(this.resolve(v.ref, from), v.ref, target);
     }
     if (v.kind === 'string') {
       const parsed = parseResourceId(v.value as string);
@@ -160,6 +158,17 @@ export class Deployment {
     return false;
   }
 
+  /**
+   * Whether what a reference resolved to is the target: certainly when it is among them; unknown when one of
+   * them is an `existing` declaration of the target's type whose name cannot be known (it may stand for it).
+   */
+  private judgeResolved(found: Resource[], ref: ResourceRef, target: Resource): Tri {
+    if (found.includes(target)) return true;
+    if (found.length === 0) return this.unresolvedRef(ref, target);
+    const maybe = found.some((r) => r.existing && r.name.kind !== 'string' && r.type.toLowerCase() === target.type.toLowerCase());
+    return maybe ? undefined : false;
+  }
+
   /** A reference to something outside the scan may still be the target when its type fits. */
   private unresolvedRef(ref: ResourceRef, target: Resource): Tri {
     if (ref.type !== undefined && ref.type.toLowerCase() !== target.type.toLowerCase()) return false;
@@ -169,9 +178,7 @@ export class Deployment {
 
   private refRefersTo(ref: ResourceRef | undefined, target: Resource, from: Resource): Tri {
     if (!ref) return false;
-    const found = this.resolve(ref, from);
-    if (found.includes(target)) return true;
-    return found.length > 0 ? false : this.unresolvedRef(ref, target);
+    return this.judgeResolved(this.resolve(ref, from), ref, target);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Tri } from '../../model/deployment.js';
 import { parseResourceId } from '../../model/deployment.js';
 import type { Resource } from '../../model/resource.js';
-import type { Value } from '../../model/value.js';
+import { V, type Value } from '../../model/value.js';
 import { lookup, NO_SETTINGS, type Blame, type EvalContext, type NamedCheck, type Outcome, type RuleSettings, type Subject } from '../conditions.js';
 import { inAllowedRanges, isInternetPrefix, isPublicRange, portRanges } from '../network.js';
 
@@ -83,6 +83,41 @@ function hasPrivateEndpoint(r: Resource, ctx: EvalContext): Tri {
     result = or(result, matches.length > 0 ? true : uncertain ? undefined : false);
   }
   return result;
+}
+
+/** A module path or source that names a private endpoint module (AVM and most hand-written ones do). */
+const PRIVATE_ENDPOINT_MODULE = /private[-_.]?endpoint|privatelink|[-_/]pep?[-_/.]/i;
+
+/** Keys that only a private endpoint module takes: the service it connects to. */
+const PRIVATE_ENDPOINT_KEYS = new Set(['privatelinkserviceid', 'privatelinkserviceconnections', 'private_connection_resource_id']);
+
+function hasKey(v: Value, keys: Set<string>, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (v.kind === 'object') return v.properties.some((p) => keys.has(p.key.toLowerCase()) || hasKey(p.value, keys, depth + 1));
+  if (v.kind === 'array') return v.items.some((i) => hasKey(i, keys, depth + 1));
+  return false;
+}
+
+/**
+ * Is the resource handed to a private endpoint module whose inside the scan cannot see (a registry module,
+ * an ARM template link)? True for a Bicep or ARM module that is given the resource and looks like a private
+ * endpoint module; unknown when the deployment calls an external Terraform private endpoint module (its
+ * arguments are not recorded, so which service it connects cannot be told).
+ */
+export function privateEndpointModule(s: Subject, ctx: EvalContext): Outcome {
+  const { matches } = ctx.deployment.related(s.resource, ['Microsoft.Resources/deployments'], 'any');
+  for (const m of matches) {
+    const path = (m.sourceType ?? '').replace(/^module\s+/, '');
+    if (PRIVATE_ENDPOINT_MODULE.test(path) || hasKey(m.body, PRIVATE_ENDPOINT_KEYS)) return { result: true, blame: { path: '', missing: false, subject: s } };
+  }
+  const tfModules = ctx.deployment.near(s.resource, 'type:terraform/modules', () => ctx.deployment.ofType('Terraform/modules'));
+  for (const m of tfModules) {
+    if (!ctx.deployment.sameDeployment(m, s.resource)) continue;
+    const source = lookup(m.body, 'properties.source');
+    if (source.state !== 'value' || source.value.kind !== 'string') continue;
+    if (PRIVATE_ENDPOINT_MODULE.test(source.value.value as string)) return { result: undefined };
+  }
+  return { result: false, blame: missingBlame(s, '') };
 }
 
 /** Service Bus / Event Hubs: is public access turned off by a network rule set (inline or child)? */
@@ -179,6 +214,49 @@ function cosmosFirewallOpen(s: Subject): Outcome {
   return { result: true, blame: vnet.state === 'value' ? blameAt(s, 'properties.isVirtualNetworkFilterEnabled', 'true') : missingBlame(s, 'properties.ipRules') };
 }
 
+/** Server-level firewall rules of the database services: start and end address of the allowed range. */
+const FIREWALL_RULES: Record<string, { start: string; end: string }> = {
+  'microsoft.sql/servers/firewallrules': { start: 'properties.startIpAddress', end: 'properties.endIpAddress' },
+  'microsoft.dbforpostgresql/flexibleservers/firewallrules': { start: 'properties.startIpAddress', end: 'properties.endIpAddress' },
+  'microsoft.dbformysql/flexibleservers/firewallrules': { start: 'properties.startIpAddress', end: 'properties.endIpAddress' },
+  'microsoft.cache/redis/firewallrules': { start: 'properties.startIP', end: 'properties.endIP' },
+};
+
+/** The public network access switch of a (parent) data service, or a missing marker. */
+function lookupAccess(r: Resource): Value {
+  const spec = PUBLIC_ACCESS[r.type.toLowerCase()];
+  const found = spec ? lookup(r.body, spec.path) : undefined;
+  return found?.state === 'value' ? found.value : V.nul(r.loc);
+}
+
+function ipv4Number(v: Value): number | undefined {
+  if (v.kind !== 'string') return undefined;
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec((v.value as string).trim());
+  if (!m) return undefined;
+  const parts = m.slice(1).map(Number);
+  return parts.some((p) => p > 255) ? undefined : ((parts[0] * 256 + parts[1]) * 256 + parts[2]) * 256 + parts[3];
+}
+
+/**
+ * A server firewall rule whose range is the whole IPv4 internet (0.0.0.0 or 0.0.0.1 to 255.255.255.255).
+ * The 0.0.0.0-0.0.0.0 rule means "Azure services" and is not this; unknown addresses stay unknown.
+ */
+function firewallRuleOpen(s: Subject, spec: { start: string; end: string }): Outcome {
+  const start = lookup(s.value, spec.start);
+  const end = lookup(s.value, spec.end);
+  if (start.state === 'unknown' || end.state === 'unknown') return { result: undefined };
+  if (start.state !== 'value' || end.state !== 'value') return { result: false };
+  const lo = ipv4Number(start.value);
+  const hi = ipv4Number(end.value);
+  if (lo === undefined || hi === undefined) return { result: false };
+  const open = lo <= 1 && hi === 0xffffffff;
+  if (!open) return { result: false };
+  // Blame the range as a whole: it reads right in the message, and no one-line "Deny" fix is offered for it.
+  const text = (x: Value): string => (x.kind === 'string' ? (x.value as string) : '');
+  const range = V.str(`${text(start.value)} to ${text(end.value)}`, end.value.loc);
+  return { result: true, blame: { path: s.path === '' ? spec.end : `${s.path}.${spec.end}`, value: range, property: end.property, missing: false, subject: s } };
+}
+
 /**
  * The service's network firewall lets every network in by default (an explicit Allow, or no firewall where
  * Azure's default is Allow). Silent when public network access is explicitly closed: the firewall is moot.
@@ -188,6 +266,13 @@ export function networkAclOpen(s: Subject, ctx: EvalContext): Outcome {
   const closed = explicitlyClosed(s);
   if (closed !== false) return { result: closed === true ? false : undefined };
   if (type === 'microsoft.documentdb/databaseaccounts') return cosmosFirewallOpen(s);
+  const firewallRule = FIREWALL_RULES[type];
+  if (firewallRule) {
+    // A rule on a server whose public access is closed lets nobody in.
+    const servers = s.resource.parent ? ctx.deployment.resolve(s.resource.parent, s.resource) : [];
+    if (servers.some((srv) => stringIn(lookupAccess(srv), CLOSED) === true)) return { result: false };
+    return firewallRuleOpen(s, firewallRule);
+  }
   const spec = ACLS[type];
   if (!spec) {
     // A separate rule-set resource (Service Bus / Event Hubs networkRuleSets, Terraform storage network rules).
@@ -228,6 +313,22 @@ export function privatelinkZoneInDeployment(s: Subject, ctx: EvalContext): Outco
     if (name.startsWith('privatelink.') || name.includes('/privatelink.')) return { result: true, blame: { path: '', missing: false, subject: s } };
   }
   return unknown ? { result: undefined } : { result: false, blame: missingBlame(s, 'properties.privateDnsZoneGroups') };
+}
+
+/**
+ * Does a DNS zone group of the deployment hang off an `existing` private endpoint whose name cannot be known
+ * (a module given the endpoint's name as a parameter)? Then it may be this endpoint's: unknown, else false.
+ */
+export function zoneGroupOnUnnamedEndpoint(s: Subject, ctx: EvalContext): Outcome {
+  const type = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
+  for (const group of ctx.deployment.near(s.resource, `type:${type.toLowerCase()}`, () => ctx.deployment.ofType(type))) {
+    if (!group.parent || !ctx.deployment.sameDeployment(group, s.resource)) continue;
+    const parents = ctx.deployment.resolve(group.parent, group);
+    if (parents.some((p) => p.existing === true && p.name.kind !== 'string' && p.type.toLowerCase() === s.resource.type.toLowerCase())) {
+      return { result: undefined };
+    }
+  }
+  return { result: false, blame: missingBlame(s, 'properties.privateDnsZoneGroups') };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -408,6 +509,8 @@ export const networkChecks: Record<string, NamedCheck> = {
   'public-network-access-closed': (s, ctx) => publicAccessClosed(s, ctx),
   'network-acl-open': (s, ctx) => networkAclOpen(s, ctx),
   'privatelink-zone-in-deployment': (s, ctx) => privatelinkZoneInDeployment(s, ctx),
+  'private-endpoint-module': (s, ctx) => privateEndpointModule(s, ctx),
+  'zone-group-on-unnamed-endpoint': (s, ctx) => zoneGroupOnUnnamedEndpoint(s, ctx),
   'nsg-rule-exposed': (s, ctx, args) => nsgRuleExposed(s, ctx.settings, args.from === 'public-range' ? 'public-range' : 'internet'),
   'vnet-flow-log-in-deployment': (s, ctx) => vnetFlowLogInDeployment(s, ctx),
 };
