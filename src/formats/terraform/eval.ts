@@ -57,14 +57,21 @@ export function evaluate(expr: Expr, env: Env): Value {
 
 function evalObject(expr: Extract<Expr, { type: 'object' }>, env: Env, loc: Location): Value {
   const properties: Property[] = [];
+  let dropped = false;
   for (const item of expr.items) {
     const k = evaluate(item.key, env);
     const key = asString(k);
-    // An item whose key is not known cannot be placed; it is dropped rather than guessed.
-    if (key === undefined) continue;
+    // An item whose key is not known cannot be placed; it is dropped rather than guessed, and the object
+    // is remembered as incomplete so that a missing attribute is not taken for a definite error.
+    if (key === undefined) {
+      dropped = true;
+      continue;
+    }
     properties.push({ key, keyLoc: locIn(env, item.key.start, item.key.end), value: evaluate(item.value, env) });
   }
-  return V.obj(properties, loc);
+  const obj = V.obj(properties, loc);
+  if (dropped) incompleteObjects.add(obj);
+  return obj;
 }
 
 function evalTemplate(parts: TemplatePart[], env: Env, loc: Location): Value {
@@ -205,6 +212,14 @@ function localValue(name: string, env: Env, loc: Location): Value {
   return def.value;
 }
 
+/** Objects built with some items left out (their keys were not known): a missing key proves nothing. */
+const incompleteObjects = new WeakSet<Value>();
+
+/** Reading an absent attribute or key: Terraform's error for a fully known object, else just unknown. */
+function missing(obj: Value, what: string, loc: Location): Value {
+  return incompleteObjects.has(obj) ? V.unknown(`${what} may be among the keys not known statically`, loc) : V.unknown(`no ${what}`, loc);
+}
+
 function applySteps(start: Value, steps: Step[], env: Env, loc: Location): Value {
   let cur = start;
   for (const step of steps) {
@@ -212,7 +227,7 @@ function applySteps(start: Value, steps: Step[], env: Env, loc: Location): Value
     if (step.kind === 'attr') {
       if (cur.kind !== 'object') return V.unknown(`cannot read attribute "${step.name}" of ${cur.kind}`, loc);
       const p = cur.properties.filter((q) => q.key === step.name).pop();
-      if (!p) return V.unknown(`no attribute "${step.name}"`, loc);
+      if (!p) return missing(cur, `attribute "${step.name}"`, loc);
       cur = p.value;
     } else {
       const k = evaluate(step.key, env);
@@ -225,7 +240,7 @@ function applySteps(start: Value, steps: Step[], env: Env, loc: Location): Value
       } else if (cur.kind === 'object') {
         const key = asString(k);
         const p = cur.properties.filter((q) => q.key === key).pop();
-        if (!p) return V.unknown(`no key "${key ?? '?'}"`, loc);
+        if (!p) return missing(cur, `key "${key ?? '?'}"`, loc);
         cur = p.value;
       } else {
         return V.unknown(`cannot index a ${cur.kind}`, loc);

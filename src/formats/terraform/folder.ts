@@ -5,6 +5,7 @@ import { attributeOf, blocksOf, type Block } from './ast.js';
 import { evaluate } from './eval.js';
 import { parseTerraformJson } from './json-syntax.js';
 import { parseHclSyntax, type HclSyntax } from './parser.js';
+import { applyTypeDefaults } from './type-defaults.js';
 import type { Env, ModuleScope, SourceUnit } from './scope.js';
 import { fromVarsFile } from './values.js';
 
@@ -179,6 +180,13 @@ export function buildScope(dir: string, files: LoadedFile[], ctx: ParseContext, 
     const { auto, candidates } = tfvarsValues(dir, ctx, scope);
     for (const [name, v] of auto) if (scope.vars.has(name)) scope.vars.set(name, v);
     for (const [name, v] of candidates) if (scope.vars.has(name) && scope.vars.get(name) === undefined) scope.vars.set(name, v);
+  }
+  // Terraform fills optional() attribute defaults from the type constraint into whatever value was given.
+  for (const { block, file } of blocksIn(files, 'variable')) {
+    const name = block.labels[0]?.value;
+    const type = attributeOf(block.body, 'type');
+    const v = name === undefined ? undefined : scope.vars.get(name);
+    if (name !== undefined && type && v) scope.vars.set(name, applyTypeDefaults(type.expr, v, emptyEnv(noVars, file.unit)));
   }
   for (const { block, file } of blocksIn(files, 'locals')) {
     for (const item of block.body.items) {

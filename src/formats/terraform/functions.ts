@@ -193,14 +193,24 @@ const FUNCTIONS: Record<string, Fn> = {
   },
 };
 
+/**
+ * Unknowns that are really Terraform errors, which try() skips: a function rejecting its arguments, reading
+ * an attribute or index of null, an attribute or key absent from a fully known object, an index out of range.
+ */
+const EVALUATION_ERROR = /^(\w+\(\): |cannot read attribute "[^"]*" of null|cannot index a null|no attribute "|no key "|index \S+ is out of range)/;
+
+function isEvaluationError(reason: string): boolean {
+  return EVALUATION_ERROR.test(reason);
+}
+
 /** Functions that decide for themselves what an unknown argument means. */
 const UNKNOWN_AWARE = new Set(['coalesce', 'contains', 'try', 'can']);
 
 /** Call a Terraform function on evaluated arguments; unknown inputs or unsupported functions give unknown. */
 export function callFunction(name: string, args: Value[], loc: Location): Value {
   if (name === 'try') {
-    // try() returns its first argument that evaluates without error; unknowns here mean "could not tell".
-    const ok = args.find((a) => a.kind !== 'unknown' || !/^\w+\(\): /.test(a.reason));
+    // try() returns its first argument that evaluates without error; other unknowns mean "could not tell".
+    const ok = args.find((a) => a.kind !== 'unknown' || !isEvaluationError(a.reason));
     return ok ?? bad('try', loc, 'no argument could be evaluated');
   }
   if (name === 'can') {

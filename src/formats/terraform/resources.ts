@@ -29,7 +29,12 @@ const PROVIDERS = /^(azurerm|azuread|azapi)_/;
  */
 export function countKind(expr: Expr): 'conditional' | 'single' | 'loop' {
   let e = expr;
-  while (e.type === 'paren') e = e.inner;
+  // `"${var.on ? 1 : 0}"` is the Terraform 0.11 spelling of the same expression, still common in examples.
+  for (;;) {
+    if (e.type === 'paren') e = e.inner;
+    else if (e.type === 'template' && !e.heredoc && e.parts.length === 1 && e.parts[0].kind === 'interp') e = e.parts[0].expr;
+    else break;
+  }
   const lit = (x: Expr): boolean => x.type === 'literal' && (x.value === 0 || x.value === 1);
   if (e.type === 'conditional' && lit(e.then) && lit(e.else)) return 'conditional';
   if (e.type === 'literal' && e.value === 1) return 'single';
