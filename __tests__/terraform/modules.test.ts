@@ -7,8 +7,10 @@ const files: Record<string, string> = {
   enable_rbac = var.rbac
 }
 module "remote" {
-  source  = "Azure/avm-res-keyvault-vault/azurerm"
-  version = "0.9.1"
+  source    = "Azure/avm-res-keyvault-vault/azurerm"
+  version   = "0.9.1"
+  name      = "kv-remote"
+  count     = 1
 }
 module "git" {
   source = "git::https://example.com/modules.git//kv?ref=v1"
@@ -78,11 +80,14 @@ describe('modules', () => {
       ['module.git', 'git::https://example.com/modules.git//kv?ref=v1', true],
     ]);
     expect(plainAt(ext[0], 'properties.version')).toBe('0.9.1');
+    // What the module is handed stays readable for rules; Terraform's own meta-arguments do not.
+    expect(plainAt(ext[0], 'properties.name')).toBe('kv-remote');
+    expect(plainAt(ext[0], 'properties.count')).toBeUndefined();
   });
 
   it('warns about a local module folder without .tf files and ignores paths outside the repository', () => {
     expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.message, d.location.line])).toEqual([
-      ['TF-MODULE-NOT-FOUND', 'warning', 'Module "missing": no .tf files found in env/prod/nope (source "./nope"); its resources are not checked', 14],
+      ['TF-MODULE-NOT-FOUND', 'warning', 'Module "missing": no .tf files found in env/prod/nope (source "./nope"); its resources are not checked', 16],
     ]);
   });
 

@@ -37,8 +37,12 @@ export function emitFile(file: LoadedFile, emit: EmitContext, state: EmitState):
 
 function externalModule(block: Block, name: string, source: Value, emit: EmitContext, loc: Location): Resource {
   const props = [{ key: 'source', keyLoc: source.loc, value: source }];
-  const version = attributeOf(block.body, 'version');
-  if (version) props.push({ key: 'version', keyLoc: locIn(emit.env, version.nameSpan.start, version.nameSpan.end), value: evaluate(version.expr, emit.env) });
+  // Every other argument is kept, evaluated, so rules can see what the module is handed (a resource id, a
+  // setting); Terraform's own meta-arguments are left out.
+  for (const item of block.body.items) {
+    if (item.kind !== 'attribute' || (MODULE_META.has(item.name) && item.name !== 'version')) continue;
+    props.push({ key: item.name, keyLoc: locIn(emit.env, item.nameSpan.start, item.nameSpan.end), value: evaluate(item.expr, emit.env) });
+  }
   const file = emit.env.unit.file;
   const r: Resource = {
     key: `${file}#module.${name}${emit.keySuffix}`,
