@@ -278,6 +278,14 @@ export interface ModuleDecl extends NamedDecl {
   pathEnd: number;
   body: Expr;
 }
+/** `test name 'main.bicep' = { params: {...} }`: the experimental test framework; deploys nothing. */
+export interface TestDecl extends NamedDecl {
+  kind: 'test';
+  path: string;
+  pathStart: number;
+  pathEnd: number;
+  body: Expr;
+}
 export interface TypeDecl extends NamedDecl {
   kind: 'type';
   type: TypeExpr;
@@ -338,6 +346,7 @@ export type Statement =
   | OutputDecl
   | ResourceDecl
   | ModuleDecl
+  | TestDecl
   | TypeDecl
   | FuncDecl
   | ImportDecl

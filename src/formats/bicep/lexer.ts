@@ -170,6 +170,19 @@ export function lex(text: string): LexResult {
       nl = false;
       continue;
     }
+    if (c === 35 && isIdentStart(text.charCodeAt(i + 1))) {
+      // A compiler directive (`#disable-next-line BCP036`, `#disable-diagnostics`, ...) is trivia that runs to
+      // the end of the line; a comment after it is still read as a comment.
+      let j = i + 1;
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (e === 10 || e === 13) break;
+        if (e === 47 && (text.charCodeAt(j + 1) === 47 || text.charCodeAt(j + 1) === 42)) break;
+        j++;
+      }
+      i = j;
+      continue;
+    }
     if (c === 47) {
       const d = text.charCodeAt(i + 1);
       if (d === 47) {

@@ -10,7 +10,7 @@ const MAX_DIAGNOSTICS = 100;
 /** Words that begin a declaration, and what must follow them for the line to be read as one. */
 const DECLARATION_WORDS = new Set([
   'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'metadata', 'assert',
-  'targetScope', 'import', 'extension', 'provider', 'using', 'extends',
+  'targetScope', 'import', 'extension', 'provider', 'using', 'extends', 'test',
 ]);
 
 /** Token cursor, diagnostics, nesting depth and error-recovery helpers shared by the parser layers. */

@@ -46,9 +46,16 @@ export abstract class TypeParser extends ExprParser {
         this.next();
         this.expect(T.RBrack, "']' after the type index");
         t = { kind: 'typeAccess', base: t, property: idx.v, start: t.start, end: this.lastEnd };
-      } else if (tok.k === T.Question && tok.s === t.end) {
+      } else if (tok.k === T.Question) {
+        // `string?`, `('a' | 'b')?` and also `int [] [] ?`: Bicep allows spaces before the marker.
         this.next();
         t = { kind: 'typeNullable', inner: t, start: t.start, end: tok.e };
+      } else if (tok.k === T.Bang) {
+        // Non-null assertion on a type, `nullableAlias!`: the type without null. No separate node is needed
+        // because nothing downstream distinguishes it; unwrap a nullable so the span still covers the '!'.
+        this.next();
+        const inner = t.kind === 'typeNullable' ? t.inner : t;
+        t = { ...inner, start: t.start, end: tok.e };
       } else if (tok.k === T.Dot && (t.kind !== 'typeName' || t.args.length > 0)) {
         this.next();
         const name = this.expect(T.Ident, 'a property name');
@@ -79,6 +86,13 @@ export abstract class TypeParser extends ExprParser {
           this.next();
           name += '.' + this.next().v;
         }
+        if (this.tk() === T.Dot && this.peek().k === T.Star) {
+          // The value type of a dictionary type: `myDictionary.*`.
+          const dot = this.next();
+          const star = this.next();
+          const base: TypeExpr = { kind: 'typeName', name, args: [], start: t.s, end: dot.s };
+          return { kind: 'typeAccess', base, property: '*', start: t.s, end: star.e };
+        }
         const args: TypeExpr[] = [];
         if (this.tk() === T.Lt && !this.tok.nl) {
           this.next();
@@ -99,6 +113,17 @@ export abstract class TypeParser extends ExprParser {
       case T.Number:
         this.next();
         return { kind: 'typeLiteral', value: { kind: 'number', value: Number(t.v), start: t.s, end: t.e }, start: t.s, end: t.e };
+      case T.Bang: {
+        // A negated boolean literal type: `!true`.
+        this.next();
+        const operand = this.parseTypePrimary();
+        if (operand.kind === 'typeLiteral' && operand.value.kind === 'bool') {
+          const value = { kind: 'bool' as const, value: !operand.value.value, start: t.s, end: operand.end };
+          return { kind: 'typeLiteral', value, start: t.s, end: operand.end };
+        }
+        this.error(t.s, operand.end, "'!' in a type applies only to true or false");
+        return this.errorExpr(t.s, operand.end);
+      }
       case T.Minus: {
         this.next();
         const n = this.expect(T.Number, 'a number after \'-\'');

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { LineIndex } from '../../model/location.js';
 import type { SourceComment } from '../../model/resource.js';
 import type {
-  Decorator, Expr, ExtensionDecl, FuncDecl, Ident, ImportDecl, ModuleDecl, Program, ResourceDecl, Statement, TypeExpr,
+  Decorator, Expr, ExtensionDecl, FuncDecl, Ident, ImportDecl, ModuleDecl, Program, ResourceDecl, Statement, TestDecl, TypeExpr,
   UsingDecl,
 } from './ast.js';
 import { lex } from './lexer.js';
@@ -19,7 +19,12 @@ class BicepParser extends TypeParser {
       statements.push(stmt);
       if (stmt.kind !== 'errorStatement' && this.tk() !== T.EOF && !this.tok.nl) {
         if (this.lastErrorAt !== this.tok.s) {
-          this.error(this.tok.s, this.tok.e, `unexpected ${this.describe()} after the declaration; each declaration ends at the end of its line`);
+          if (stmt.kind === 'param' && !stmt.value && this.tk() === T.LBrace) {
+            // `param name type { default: ..., secure: true }` is Bicep's pre-0.4 syntax; say so rather than only "unexpected".
+            this.error(this.tok.s, this.tok.e, 'parameter modifiers in braces are old Bicep syntax that current Bicep no longer accepts; use decorators such as @secure() and `= default` instead');
+          } else {
+            this.error(this.tok.s, this.tok.e, `unexpected ${this.describe()} after the declaration; each declaration ends at the end of its line`);
+          }
         }
         this.skipToNextDeclaration();
       }
@@ -62,10 +67,14 @@ class BicepParser extends TypeParser {
     return t && { kind: 'ident', name: t.v, start: t.s, end: t.e };
   }
 
-  /** `= value` where the value must start on the same line. */
-  private assigned(what: string): Expr {
+  /**
+   * `= value` where the value must start on the same line, except that a resource or module body
+   * (`if (...) {`, `{` or `[for ...]`) may start on the next one, as the Bicep compiler accepts.
+   */
+  private assigned(what: string, bodyMayWrap = false): Expr {
     if (!this.expect(T.Assign, `'=' after the ${what}`)) return this.errorExpr(this.lastEnd);
-    if (this.tok.nl || this.tk() === T.EOF) {
+    const wrapsToBody = bodyMayWrap && (this.tk() === T.LBrace || this.tk() === T.LBrack || this.isWord('if'));
+    if ((this.tok.nl && !wrapsToBody) || this.tk() === T.EOF) {
       this.errorExpected(`a value after '=' in the ${what}`);
       return this.errorExpr(this.lastEnd);
     }
@@ -129,6 +138,8 @@ class BicepParser extends TypeParser {
         return this.finishResource(decorators, start, kw.s);
       case 'module':
         return this.parseModule(decorators, start, kw.s);
+      case 'test':
+        return this.parseTest(decorators, start, kw.s);
       case 'func':
         return this.parseFunc(decorators, start, kw.s);
       case 'import':
@@ -168,7 +179,7 @@ class BicepParser extends TypeParser {
       this.next();
       existing = true;
     }
-    const body = this.assigned(`resource '${id.name}'`);
+    const body = this.assigned(`resource '${id.name}'`, true);
     return {
       kind: 'resource', name: id.name, nameStart: id.start, nameEnd: id.end, resourceType, typeStart: typeTok.s, typeEnd: typeTok.e,
       existing, body, decorators, keywordStart, start, end: this.lastEnd,
@@ -185,9 +196,27 @@ class BicepParser extends TypeParser {
     } else {
       this.errorExpected("the module path as a string, like './storage.bicep'");
     }
-    const body = this.assigned(`module '${id.name}'`);
+    const body = this.assigned(`module '${id.name}'`, true);
     return {
       kind: 'module', name: id.name, nameStart: id.start, nameEnd: id.end, path, pathStart: p.s, pathEnd: p.e, body, decorators,
+      keywordStart, start, end: this.lastEnd,
+    };
+  }
+
+  /** `test name 'file.bicep' = { params: {...} }`, after the keyword: read for syntax only. */
+  private parseTest(decorators: Decorator[], start: number, keywordStart: number): TestDecl {
+    const id = this.name('test')!;
+    const p = this.tok;
+    let path = '';
+    if (p.k === T.String) {
+      this.next();
+      path = p.v;
+    } else {
+      this.errorExpected("the file under test as a string, like './main.bicep'");
+    }
+    const body = this.assigned(`test '${id.name}'`, true);
+    return {
+      kind: 'test', name: id.name, nameStart: id.start, nameEnd: id.end, path, pathStart: p.s, pathEnd: p.e, body, decorators,
       keywordStart, start, end: this.lastEnd,
     };
   }

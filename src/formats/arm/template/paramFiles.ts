@@ -53,7 +53,25 @@ export function findParameterFiles(templatePath: string, declared: ReadonlySet<s
   return found.sort();
 }
 
-/** The values a parameter file sets, by lower-case name; Key Vault references are unknown. */
+/** `${AZURE_LOCATION}` or `${USE_APIM=false}`: filled in from the environment when azd deploys. */
+const PLACEHOLDER_RE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:=[^}]*)?\}/;
+
+/**
+ * The value with every string holding an environment placeholder made unknown: azd substitutes them at
+ * deployment, so the text in the file is not the value Azure receives.
+ */
+function withoutPlaceholders(v: Value, param: string): Value {
+  if (v.kind === 'string' && typeof v.value === 'string') {
+    const m = PLACEHOLDER_RE.exec(v.value);
+    if (m) return { kind: 'unknown', reason: `parameter '${param}' is set from the environment variable ${m[1]} at deployment`, loc: v.loc };
+    return v;
+  }
+  if (v.kind === 'object') return { ...v, properties: v.properties.map((p) => ({ ...p, value: withoutPlaceholders(p.value, param) })) };
+  if (v.kind === 'array') return { ...v, items: v.items.map((i) => withoutPlaceholders(i, param)) };
+  return v;
+}
+
+/** The values a parameter file sets, by lower-case name; Key Vault references and azd placeholders are unknown. */
 export function readParameterFile(path: string, text: string): SuppliedParameters | undefined {
   const read = readJson(path, text);
   const params = read.root?.kind === 'object' ? getProperty(read.root, 'parameters')?.value : undefined;
@@ -62,7 +80,7 @@ export function readParameterFile(path: string, text: string): SuppliedParameter
   for (const p of params.properties) {
     if (p.value.kind !== 'object') continue;
     const value = getProperty(p.value, 'value')?.value;
-    let v: Value | undefined = value;
+    let v: Value | undefined = value && withoutPlaceholders(value, p.key);
     if (!v && getProperty(p.value, 'reference')) v = { kind: 'unknown', reason: `parameter '${p.key}' is a Key Vault secret reference`, loc: p.value.loc };
     if (v) out.set(p.key.toLowerCase(), withOriginSet(v, { via: `parameters('${p.key}')`, location: v.loc }));
   }
