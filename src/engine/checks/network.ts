@@ -395,8 +395,16 @@ function sourceMatches(props: Value, test: (prefix: string) => Tri): Tri {
 /** Which sources a check looks for: the whole internet, or public ranges the team has not allowed. */
 export type ExposureSource = 'internet' | 'public-range';
 
+/**
+ * A prefix of length zero ('10.0.0.0/0', '1.2.3.4/0', a bare '/0', '::/0') spans every address whatever
+ * network part is written before it, so it is the whole internet just like 0.0.0.0/0.
+ */
+function spansEveryAddress(prefix: string): boolean {
+  return isInternetPrefix(prefix) || /^\s*(?:[0-9.]*|[0-9a-f:]*)\/0+\s*$/i.test(prefix);
+}
+
 function sourceTest(from: ExposureSource, settings: RuleSettings): (prefix: string) => Tri {
-  if (from === 'internet') return isInternetPrefix;
+  if (from === 'internet') return spansEveryAddress;
   return (p) => {
     const pub = isPublicRange(p);
     return pub === true ? !inAllowedRanges(p, settings.managementSourceRanges) : pub;
