@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { lineLocation } from '../../model/location.js';
 import type { FrontEnd, ParseContext, ParsedFile, Resource, SourceFile } from '../../model/resource.js';
 import { paramFilesFor, paramValues } from './param-files.js';
-import { TemplateEvaluator, type TemplateContext } from './template.js';
+import { TemplateEvaluator, type Instance, type TemplateContext } from './template.js';
 import { parseUnit, UnitCache } from './unit.js';
 
 export { parseBicep, type BicepParse } from './parser.js';
@@ -31,15 +31,16 @@ export function parseBicepFile(file: SourceFile, ctx: ParseContext): ParsedFile 
     const cache = new UnitCache((p) => ctx.readFile(p));
     cache.put(unit);
     const tctx: TemplateContext = { cache, diagnostics: [] };
-    const instance = { unit, keySuffix: '', via: [], stack: [], conditional: false, loop: false };
+    // Each root evaluation (plain, or one per parameter file) gets its own module-instance budget.
+    const instance = (): Omit<Instance, 'overrides'> => ({ unit, keySuffix: '', via: [], stack: [], conditional: false, loop: false, budget: { moduleInstances: 0 } });
     const paramFiles = paramFilesFor(file.path, (d) => ctx.listFiles(d), cache);
     const resources: Resource[] = [];
     if (paramFiles.length === 0) {
-      resources.push(...new TemplateEvaluator({ ...instance, overrides: new Map() }, tctx).run());
+      resources.push(...new TemplateEvaluator({ ...instance(), overrides: new Map() }, tctx).run());
     } else {
       for (const pf of paramFiles) {
         const overrides = paramValues(pf, cache);
-        resources.push(...new TemplateEvaluator({ ...instance, overrides, keySuffix: `?${pf.file}` }, tctx).run());
+        resources.push(...new TemplateEvaluator({ ...instance(), overrides, keySuffix: `?${pf.file}` }, tctx).run());
       }
     }
     base.resources = resources;

@@ -8,10 +8,15 @@ import { isExternalModulePath, resolveRelative } from './paths.js';
 import { readTarget, type TargetRead } from './targets.js';
 import { type FileUnit, type UnitCache, locIn } from './unit.js';
 
-/** A resource loop over a known collection of at most this many items gives one Resource per item. */
+/** A resource or module loop over a known collection of at most this many items gives one instance per item. */
 const MAX_EXPANDED_LOOP = 32;
 /** Modules calling modules deeper than this are not followed. */
 const MAX_MODULE_DEPTH = 8;
+/**
+ * Module instances one root evaluation may create by expanding module loops; nested module loops multiply
+ * (32 x 32 x ...), so past this a module loop is evaluated once with the item unknown.
+ */
+const MAX_MODULE_INSTANCES = 256;
 
 /** One evaluation of a template: which file, with which parameter values, reached through which modules. */
 export interface Instance {
@@ -24,12 +29,20 @@ export interface Instance {
   stack: string[];
   conditional: boolean;
   loop: boolean;
+  /** Module instances created so far under the same root evaluation (shared with every module instance). */
+  budget: { moduleInstances: number };
 }
 
 /** Shared state of one front-end call. */
 export interface TemplateContext {
   cache: UnitCache;
   diagnostics: Diagnostic[];
+}
+
+/** One evaluation of a looped declaration: its loop variables, and its item index when the loop is expanded. */
+interface LoopRun {
+  locals: Locals | undefined;
+  index: number | undefined;
 }
 
 interface BodyShape {
@@ -157,8 +170,7 @@ export class TemplateEvaluator {
     if (memo !== undefined) return memo ?? undefined;
     this.loopCollections.set(symbol, null);
     const loop = shape(this.decls.get(symbol)!.decl.body).loop;
-    const coll = loop ? this.ev.eval(loop.iterable, undefined) : undefined;
-    const items = coll?.kind === 'array' && coll.items.length <= MAX_EXPANDED_LOOP ? coll.items : undefined;
+    const items = loop ? this.knownItems(loop) : undefined;
     this.loopCollections.set(symbol, items ?? null);
     return items;
   }
@@ -255,20 +267,36 @@ export class TemplateEvaluator {
       if (this.inst.via.length) r.via = this.inst.via;
       this.resources.push(r);
     };
-    const loops = loop ?? (parentSymbol ? shape(this.decls.get(parentSymbol)!.decl.body).loop : undefined);
-    if (!loops) {
-      make(undefined, undefined, false);
+    if (loop) {
+      for (const run of this.loopRuns(loop)) make(run.locals, run.index, true);
       return;
     }
-    if (loop) {
-      const coll = this.ev.eval(loop.iterable, undefined);
-      if (coll.kind === 'array' && coll.items.length <= MAX_EXPANDED_LOOP) {
-        coll.items.forEach((item, i) => make(this.loopLocals(loop, item, i), i, true));
-        return;
-      }
-    }
-    // Unknown or large collection (or a child of a looped parent): one resource with the loop variables unknown.
-    make(this.loopLocals(loops, V.unknown(`loop item of ${this.ev.textOf(loops.iterable)}`, this.ev.loc(loops.iterable)), undefined), undefined, true);
+    // A child of a looped parent is one resource with the parent's loop variables unknown.
+    const parentLoop = parentSymbol ? shape(this.decls.get(parentSymbol)!.decl.body).loop : undefined;
+    if (parentLoop) make(this.unknownRun(parentLoop).locals, undefined, true);
+    else make(undefined, undefined, false);
+  }
+
+  /** The items of a loop's collection when it is known and has at most MAX_EXPANDED_LOOP items. */
+  private knownItems(loop: Expr & { kind: 'for' }): Value[] | undefined {
+    const coll = this.ev.eval(loop.iterable, undefined);
+    return coll.kind === 'array' && coll.items.length <= MAX_EXPANDED_LOOP ? coll.items : undefined;
+  }
+
+  /**
+   * The evaluations of a resource or module loop: one per item (index bound) over a known, small collection,
+   * else a single one with the loop variables unknown.
+   */
+  private loopRuns(loop: Expr & { kind: 'for' }): LoopRun[] {
+    const items = this.knownItems(loop);
+    if (items === undefined) return [this.unknownRun(loop)];
+    return items.map((item, i) => ({ locals: this.loopLocals(loop, item, i), index: i }));
+  }
+
+  /** The single evaluation of a loop whose collection is unknown or too large to expand. */
+  private unknownRun(loop: Expr & { kind: 'for' }): LoopRun {
+    const item = V.unknown(`loop item of ${this.ev.textOf(loop.iterable)}`, this.ev.loc(loop.iterable));
+    return { locals: this.loopLocals(loop, item, undefined), index: undefined };
   }
 
   private loopLocals(loop: Expr & { kind: 'for' }, item: Value, index: number | undefined): Locals | undefined {
@@ -283,12 +311,34 @@ export class TemplateEvaluator {
 
   /** A module: recorded as a deployment resource; a local Bicep module is evaluated with the arguments given. */
   private module(decl: ModuleDecl): void {
+    const { loop } = shape(decl.body);
+    if (!loop) {
+      this.inst.budget.moduleInstances++;
+      return this.moduleInstance(decl, undefined, undefined);
+    }
+    // Same rule as resource loops: one module instance per item of a known, small collection.
+    let runs = this.loopRuns(loop);
+    const budget = this.inst.budget;
+    if (runs.length > 1 && budget.moduleInstances + runs.length > MAX_MODULE_INSTANCES) {
+      this.ctx.diagnostics.push({
+        code: 'BICEP-MODULE',
+        severity: 'warning',
+        message: `module loop '${decl.name}' would bring the template past ${MAX_MODULE_INSTANCES} module instances; it is checked once with the loop item unknown`,
+        location: this.loc(decl.nameStart, decl.nameEnd),
+      });
+      runs = [this.unknownRun(loop)];
+    }
+    budget.moduleInstances += runs.length;
+    for (const run of runs) this.moduleInstance(decl, run.locals, run.index);
+  }
+
+  /** One instance of a module declaration (item `index` of its loop when expanded), and the resources it deploys. */
+  private moduleInstance(decl: ModuleDecl, locals: Locals | undefined, index: number | undefined): void {
     const { object, conditional, loop } = shape(decl.body);
-    const locals = loop ? this.loopLocals(loop, V.unknown(`loop item of ${this.ev.textOf(loop.iterable)}`, this.ev.loc(loop.iterable)), undefined) : undefined;
     const body = object ? this.ev.eval(object, locals) : undefined;
     const obj: ObjectValue = body?.kind === 'object' ? body : V.obj([], this.loc(decl.start, decl.end));
     const declLoc = this.loc(decl.keywordStart, decl.end);
-    const key = this.key(decl.name);
+    const key = this.key(decl.name, index);
     const r: Resource = {
       key,
       type: 'Microsoft.Resources/deployments',
@@ -303,7 +353,7 @@ export class TemplateEvaluator {
     if (conditional || this.inst.conditional) r.conditional = true;
     if (loop || this.inst.loop) r.loop = true;
     if (this.inst.via.length) r.via = this.inst.via;
-    const scope = this.target(propExpr(object, 'scope'), locals, undefined);
+    const scope = this.target(propExpr(object, 'scope'), locals, index);
     if (scope?.ref) r.scope = scope.ref;
     this.resources.push(r);
 
@@ -330,6 +380,7 @@ export class TemplateEvaluator {
         stack: [...this.inst.stack, this.inst.unit.file],
         conditional: r.conditional === true,
         loop: r.loop === true,
+        budget: this.inst.budget,
       },
       this.ctx,
     );
