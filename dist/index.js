@@ -2188,6 +2188,10 @@ azurerm_mssql_firewall_rule                        Microsoft.Sql/servers/firewal
 azurerm_mssql_firewall_rule.server_id              @parent
 azurerm_mssql_firewall_rule.start_ip_address       properties.startIpAddress
 azurerm_mssql_firewall_rule.end_ip_address         properties.endIpAddress
+azurerm_sql_firewall_rule                          Microsoft.Sql/servers/firewallRules
+azurerm_sql_firewall_rule.server_name              @parent  type=Microsoft.Sql/servers
+azurerm_sql_firewall_rule.start_ip_address         properties.startIpAddress
+azurerm_sql_firewall_rule.end_ip_address           properties.endIpAddress
 
 azurerm_postgresql_flexible_server                 Microsoft.DBforPostgreSQL/flexibleServers
 azurerm_postgresql_flexible_server.sku_name        sku.name
