@@ -82,9 +82,10 @@ describe('evaluation: unknown values carry a reason', () => {
 
   it('records the referenced resource on unknown attribute values', () => {
     const v = evalName('azurerm_key_vault.other.id');
-    expect(v.kind === 'unknown' && v.ref).toEqual({ symbol: 'azurerm_key_vault.other', property: 'id', file: 'main.tf' });
+    // The ARM type comes from the mapping table, so a rule knows what is referenced even when it is declared elsewhere.
+    expect(v.kind === 'unknown' && v.ref).toEqual({ symbol: 'azurerm_key_vault.other', type: 'Microsoft.KeyVault/vaults', property: 'id', file: 'main.tf' });
     const indexed = evalName('azurerm_key_vault.many[0].name');
-    expect(indexed.kind === 'unknown' && indexed.ref).toEqual({ symbol: 'azurerm_key_vault.many', property: 'name', file: 'main.tf' });
+    expect(indexed.kind === 'unknown' && indexed.ref).toEqual({ symbol: 'azurerm_key_vault.many', type: 'Microsoft.KeyVault/vaults', property: 'name', file: 'main.tf' });
   });
 
   it('decides && and || and conditionals when the unknown side does not matter', () => {

@@ -212,7 +212,7 @@ describe('mapping: private networking', () => {
     );
     expect(pe.type).toBe('Microsoft.Network/privateEndpoints');
     const target = valueAt(pe, 'properties.privateLinkServiceConnections.0.properties.privateLinkServiceId');
-    expect(target.kind === 'unknown' && target.ref).toEqual({ symbol: 'azurerm_storage_account.sa', property: 'id', file: 'main.tf' });
+    expect(target.kind === 'unknown' && target.ref).toEqual({ symbol: 'azurerm_storage_account.sa', type: 'Microsoft.Storage/storageAccounts', property: 'id', file: 'main.tf' });
     expect(pos(target.loc)).toBe('6:38');
     expect(plainAt(pe, 'properties.privateLinkServiceConnections.0.properties.groupIds')).toEqual(['blob']);
     expect(plainAt(pe, 'properties.privateLinkServiceConnections.0.name')).toBe('st-conn');

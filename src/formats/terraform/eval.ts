@@ -2,6 +2,7 @@ import type { Location } from '../../model/location.js';
 import { V, type Property, type Value } from '../../model/value.js';
 import type { Expr, TemplatePart } from './ast.js';
 import { callFunction } from './functions.js';
+import { MAPPING } from './mapping-table.js';
 import { locIn, withNames, type Env } from './scope.js';
 import { asBool, asNumber, asString, firstUnknown, isVarsFileOrigin, iterate, originOf, relocate, unknownFrom, valuesEqual } from './values.js';
 
@@ -191,8 +192,13 @@ function evalTraversal(expr: Expr, env: Env, loc: Location): Value {
   return V.unknown(`${what} is known only after apply`, loc, refTo(symbol, property, env));
 }
 
-function refTo(symbol: string, property: string | undefined, env: Env): { symbol: string; property?: string; file: string } {
-  const ref: { symbol: string; property?: string; file: string } = { symbol, file: env.scope.symbols.get(symbol) ?? env.unit.file };
+function refTo(symbol: string, property: string | undefined, env: Env): { symbol: string; type?: string; property?: string; file: string } {
+  const ref: { symbol: string; type?: string; property?: string; file: string } = { symbol, file: env.scope.symbols.get(symbol) ?? env.unit.file };
+  // The ARM type of what is referenced, from the mapping table: rules can tell what a reference points at even
+  // when the resource is declared elsewhere (another root module, remote state).
+  const tfType = symbol.startsWith('data.') ? symbol.split('.')[1] : symbol.split('.')[0];
+  const armType = MAPPING.types.get(tfType)?.armType;
+  if (armType && !armType.startsWith('Terraform/')) ref.type = armType;
   if (property) ref.property = property;
   return ref;
 }
