@@ -112,8 +112,3 @@ export function plainLocation(loc: Location): Location {
 export function lineLocation(file: string, line: number, column = 1, endColumn = column): Location {
   return { file, line, column, endLine: line, endColumn };
 }
-
-/** "file:line" for messages. */
-export function formatLocation(loc: Location): string {
-  return `${loc.file}:${loc.line}`;
-}

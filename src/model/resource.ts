@@ -92,8 +92,3 @@ export function resourceLabel(r: Resource): string {
   if (r.name.kind === 'string') return r.name.value as string;
   return r.symbol ?? r.type;
 }
-
-/** Helper for front ends: the value's location, else the resource's. */
-export function locOf(v: Value | undefined, r: Resource): Location {
-  return v?.loc ?? r.loc;
-}

@@ -62,10 +62,6 @@ export interface UnknownValue extends ValueBase {
   ref?: ResourceRef;
 }
 
-export function isKnown(v: Value | undefined): v is ScalarValue | ObjectValue | ArrayValue {
-  return v !== undefined && v.kind !== 'unknown';
-}
-
 export function isScalar(v: Value | undefined): v is ScalarValue {
   return v !== undefined && (v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' || v.kind === 'null');
 }

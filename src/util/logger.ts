@@ -13,6 +13,3 @@ export interface Logger {
 export function safeLogText(s: string): string {
   return s.replace(/[\r\n]+/g, ' ').replace(/::/g, ':\u200b:');
 }
-
-/** A logger that drops everything (for pure runs and tests). */
-export const silentLogger: Logger = { debug() {}, info() {}, warning() {}, error() {} };
