@@ -187,38 +187,27 @@ class BicepParser extends TypeParser {
   }
 
   private parseModule(decorators: Decorator[], start: number, keywordStart: number): ModuleDecl {
-    const id = this.name('module')!;
-    const p = this.tok;
-    let path = '';
-    if (p.k === T.String) {
-      this.next();
-      path = p.v;
-    } else {
-      this.errorExpected("the module path as a string, like './storage.bicep'");
-    }
-    const body = this.assigned(`module '${id.name}'`, true);
-    return {
-      kind: 'module', name: id.name, nameStart: id.start, nameEnd: id.end, path, pathStart: p.s, pathEnd: p.e, body, decorators,
-      keywordStart, start, end: this.lastEnd,
-    };
+    return { kind: 'module', ...this.pathDeclaration('module', "the module path as a string, like './storage.bicep'"), decorators, keywordStart, start, end: this.lastEnd };
   }
 
   /** `test name 'file.bicep' = { params: {...} }`, after the keyword: read for syntax only. */
   private parseTest(decorators: Decorator[], start: number, keywordStart: number): TestDecl {
-    const id = this.name('test')!;
+    return { kind: 'test', ...this.pathDeclaration('test', "the file under test as a string, like './main.bicep'"), decorators, keywordStart, start, end: this.lastEnd };
+  }
+
+  /** The shared shape of `module` and `test`: a name, a quoted file path, `=` and a body. */
+  private pathDeclaration(keyword: 'module' | 'test', pathHint: string) {
+    const id = this.name(keyword)!;
     const p = this.tok;
     let path = '';
     if (p.k === T.String) {
       this.next();
       path = p.v;
     } else {
-      this.errorExpected("the file under test as a string, like './main.bicep'");
+      this.errorExpected(pathHint);
     }
-    const body = this.assigned(`test '${id.name}'`, true);
-    return {
-      kind: 'test', name: id.name, nameStart: id.start, nameEnd: id.end, path, pathStart: p.s, pathEnd: p.e, body, decorators,
-      keywordStart, start, end: this.lastEnd,
-    };
+    const body = this.assigned(`${keyword} '${id.name}'`, true);
+    return { name: id.name, nameStart: id.start, nameEnd: id.end, path, pathStart: p.s, pathEnd: p.e, body };
   }
 
   /** `func name(a type, b type) returnType => body`. */
